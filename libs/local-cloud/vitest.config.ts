@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Test stacks are synthesized (and their functions bundled by esbuild) in beforeAll.
+    hookTimeout: 120_000,
   },
 });

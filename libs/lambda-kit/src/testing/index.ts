@@ -1,0 +1,2 @@
+export * from './capture-logs';
+export * from './fixtures';
