@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { describe, expect, it } from 'vitest';
+import { defineShopApp } from './app';
+import { testApp } from './testing/test-app';
+
+describe('defineShopApp', () => {
+  it('defines the dev stage when no stage is given', () => {
+    const stage = defineShopApp(testApp(), {});
+
+    expect(stage.stateful.stackName).toBe('ShopDev-Stateful');
+    expect(stage.stateless.stackName).toBe('ShopDev-Stateless');
+  });
+
+  it('defines the stage named by context in its account and region', () => {
+    const app = testApp({ stage: 'prod', account: '123456789012', region: 'eu-west-1' });
+
+    const stage = defineShopApp(app, {});
+
+    expect(stage.stateful.stackName).toBe('ShopProd-Stateful');
+    expect(stage.stateful.account).toBe('123456789012');
+    expect(stage.stateful.region).toBe('eu-west-1');
+  });
+
+  it('synthesizes the app as it stands', () => {
+    const app = testApp();
+    defineShopApp(app, {});
+
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('fails synthesis on a cdk-nag finding that nobody acknowledged', () => {
+    const app = testApp();
+    const stage = defineShopApp(app, {});
+    new sqs.Queue(stage.stateless, 'QueueWithoutTls');
+
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+  });
+});
+
+describe('cdk.json', () => {
+  it('enables every feature flag this aws-cdk-lib recommends for a new app', () => {
+    const cdkJson = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cdk.json'), 'utf8')) as {
+      context: Record<string, unknown>;
+    };
+
+    expect(cdkJson.context).toMatchObject(cxapi.CURRENTLY_RECOMMENDED_FLAGS);
+  });
+
+  it('switches off telemetry and notices, so synth never reaches the network', () => {
+    const cdkJson = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'cdk.json'), 'utf8')) as {
+      notices: unknown;
+      context: Record<string, unknown>;
+    };
+
+    expect(cdkJson.notices).toBe(false);
+    expect(cdkJson.context['cli-telemetry']).toBe(false);
+  });
+});

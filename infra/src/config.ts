@@ -1,0 +1,83 @@
+import { Duration } from 'aws-cdk-lib';
+import { z } from 'zod';
+
+export const STAGE_NAMES = ['dev', 'staging', 'prod'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** What differs between stages, decided in code and reviewed like code. */
+const STAGE_SETTINGS: Record<StageName, { archiveRetentionDays: number; retainStatefulResources: boolean }> = {
+  // dev is torn down and rebuilt freely; a week of archived events is enough to replay a bug.
+  dev: { archiveRetentionDays: 7, retainStatefulResources: false },
+  staging: { archiveRetentionDays: 30, retainStatefulResources: false },
+  // prod keeps a year of events to rebuild read models or backfill a new consumer.
+  prod: { archiveRetentionDays: 365, retainStatefulResources: true },
+};
+
+export interface StageConfig {
+  readonly stageName: StageName;
+  /** Target account and region; undefined only for a dev stage synthesized without credentials. */
+  readonly env: { readonly account: string; readonly region: string } | undefined;
+  readonly archiveRetention: Duration;
+  /** RETAIN stateful resources and protect the stateful stack from deletion. */
+  readonly retainStatefulResources: boolean;
+}
+
+export class StageConfigError extends Error {
+  override readonly name = 'StageConfigError';
+  readonly code = 'INFRA.INVALID_STAGE_CONFIG';
+}
+
+/** Where configuration comes from: CDK context (`-c stage=prod`) first, then the environment. */
+export interface ConfigSources {
+  readonly context: (key: string) => unknown;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const Inputs = z.object({
+  stage: z.enum(STAGE_NAMES, { error: `stage must be one of ${STAGE_NAMES.join(', ')} (set it with -c stage=<name>)` }),
+  account: z
+    .string()
+    .regex(/^\d{12}$/, { error: 'account must be a 12-digit AWS account id' })
+    .optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'region must be an AWS region such as eu-west-1' })
+    .optional(),
+});
+
+/**
+ * Reads and validates the stage configuration. No lookups: synth works offline.
+ * staging and prod must name their account and region (context `account`/`region`, or
+ * CDK_DEFAULT_ACCOUNT/CDK_DEFAULT_REGION), so they never deploy to whatever credentials are at hand.
+ * dev without both synthesizes environment-agnostic stacks.
+ *
+ * @example
+ * const config = loadStageConfig({ context: (key) => app.node.tryGetContext(key), env: process.env });
+ */
+export function loadStageConfig({ context, env }: ConfigSources): StageConfig {
+  const parsed = Inputs.safeParse({
+    stage: context('stage') ?? 'dev',
+    account: context('account') ?? env.CDK_DEFAULT_ACCOUNT,
+    region: context('region') ?? env.CDK_DEFAULT_REGION,
+  });
+  if (!parsed.success) {
+    throw new StageConfigError(`Invalid stage configuration: ${z.prettifyError(parsed.error)}`, {
+      cause: parsed.error,
+    });
+  }
+  const { stage, account, region } = parsed.data;
+  const settings = STAGE_SETTINGS[stage];
+  const known = account !== undefined && region !== undefined;
+  if (!known && stage !== 'dev') {
+    throw new StageConfigError(
+      `Invalid stage configuration: ${stage} needs an account and a region ` +
+        '(-c account=123456789012 -c region=eu-west-1, or CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION)',
+    );
+  }
+  return {
+    stageName: stage,
+    env: known ? { account, region } : undefined,
+    archiveRetention: Duration.days(settings.archiveRetentionDays),
+    retainStatefulResources: settings.retainStatefulResources,
+  };
+}

@@ -1,0 +1,66 @@
+import { acknowledgments, awsSolutionsFindings } from '@shop/cdk-constructs/testing';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
+import { describe, expect, it } from 'vitest';
+import { loadStageConfig } from './config';
+import { ShopStage, stageId } from './shop-stage';
+import { testApp } from './testing/test-app';
+
+function aStage(context: Record<string, string>) {
+  const app = testApp(context);
+  const config = loadStageConfig({ context: (key) => app.node.tryGetContext(key), env: {} });
+  return { app, stage: new ShopStage(app, stageId(config.stageName), { config }) };
+}
+
+describe('ShopStage', () => {
+  it.each<Record<string, string>>([{ stage: 'dev' }, { stage: 'prod', account: '123456789012', region: 'eu-west-1' }])(
+    'passes the AWS Solutions checks in $stage',
+    (context) => {
+      const { app, stage } = aStage(context);
+
+      const findings = awsSolutionsFindings(app, stage);
+
+      expect(findings).toEqual([]);
+    },
+  );
+
+  it('acknowledges nothing but the empty stateless stack, and says why', () => {
+    const { stage } = aStage({ stage: 'dev' });
+
+    expect(acknowledgments(stage)).toEqual([
+      {
+        path: 'ShopDev/Stateless',
+        id: 'CloudFormation-Validate::F0001',
+        reason: expect.stringContaining('no resources until the first service is added'),
+      },
+    ]);
+  });
+
+  it('deploys the stateless stack after the stateful one', () => {
+    const { stage } = aStage({ stage: 'dev' });
+
+    expect(stage.stateless.dependencies).toContain(stage.stateful);
+  });
+
+  it('passes the bus to the stateless stack by a weak reference, so no export locks the stateful stack', () => {
+    const { stage } = aStage({ stage: 'dev' });
+    new events.Rule(stage.stateless, 'ProbeRule', {
+      eventBus: stage.stateless.bus,
+      eventPattern: { source: ['shop.orders'] },
+    });
+
+    const rule = Object.values(Template.fromStack(stage.stateless).findResources('AWS::Events::Rule'))[0];
+
+    expect(rule?.Properties.EventBusName).toEqual({
+      'Fn::GetStackOutput': expect.objectContaining({ StackName: 'ShopDev-Stateful' }),
+    });
+  });
+
+  it('tags every resource with its stage', () => {
+    const { stage } = aStage({ stage: 'dev' });
+
+    Template.fromStack(stage.stateful).hasResourceProperties('AWS::Events::EventBus', {
+      Tags: [{ Key: 'shop:stage', Value: 'dev' }],
+    });
+  });
+});

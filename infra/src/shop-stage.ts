@@ -1,0 +1,39 @@
+import { Stage, type StageProps, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+export interface ShopStageProps extends StageProps {
+  readonly config: StageConfig;
+}
+
+/**
+ * One deployable copy of Shop (dev, staging or prod): the stateful stack and the stateless stack that
+ * builds on it. A pipeline deploys the same stage class to each environment.
+ */
+export class ShopStage extends Stage {
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+
+  constructor(scope: Construct, id: string, props: ShopStageProps) {
+    const { config, ...stageProps } = props;
+    super(scope, id, { ...stageProps, env: config.env });
+    Tags.of(this).add('shop:stage', config.stageName);
+
+    this.stateful = new StatefulStack(this, 'Stateful', { config });
+    this.stateless = new StatelessStack(this, 'Stateless', { config, bus: this.stateful.bus });
+    // Explicit, so the order holds even before a service references a stateful resource.
+    this.stateless.addStackDependency(this.stateful, 'services use the bus (and later tables) of the stateful stack');
+  }
+}
+
+/**
+ * The construct id of a stage, which prefixes its stack names (`ShopProd-Stateful`).
+ *
+ * @example
+ * stageId('prod'); // 'ShopProd'
+ */
+export function stageId(stageName: string): string {
+  return `Shop${stageName.charAt(0).toUpperCase()}${stageName.slice(1)}`;
+}

@@ -1,0 +1,40 @@
+import { addSourceOwnershipPolicy, EVENT_SOURCE_PREFIX } from '@shop/cdk-constructs';
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config';
+
+export interface StatefulStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/**
+ * What holds data or identity and must outlive deployments: the `shop` event bus and its archive (tables
+ * and buckets join them here). RETAINed, and the stack protected from deletion, in prod.
+ */
+export class StatefulStack extends Stack {
+  /** The bus every service publishes its facts to and subscribes on with rules it owns. */
+  readonly bus: events.IEventBus;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    const { config, ...stackProps } = props;
+    super(scope, id, { ...stackProps, terminationProtection: config.retainStatefulResources });
+    const removalPolicy = config.retainStatefulResources ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    // No physical name: consumers get the name and ARN from this construct, never from a string.
+    const bus = new events.EventBus(this, 'EventBus', {
+      description: 'Shop domain events: each service publishes the facts of its own source (shop.<service>)',
+    });
+    bus.applyRemovalPolicy(removalPolicy);
+    addSourceOwnershipPolicy(bus);
+
+    // Archive the domain events so a new consumer can be backfilled, or a read model rebuilt, by replay.
+    const archive = bus.archive('EventArchive', {
+      description: 'Every shop.* event, kept for replay',
+      eventPattern: { source: events.Match.prefix(EVENT_SOURCE_PREFIX) },
+      retention: config.archiveRetention,
+    });
+    archive.applyRemovalPolicy(removalPolicy);
+    this.bus = bus;
+  }
+}

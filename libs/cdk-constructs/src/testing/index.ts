@@ -1,0 +1,2 @@
+export * from './acknowledgments';
+export * from './aws-solutions-findings';
