@@ -1,0 +1,11 @@
+export { apiGatewayPlugin, type ApiGatewayPluginOptions } from './plugin';
+export { HttpApiEngine, MAX_PAYLOAD_BYTES, type HttpApiEngineOptions } from './http-api-engine';
+export { apiBaseUrl, EXECUTE_API_PATH, makeExecuteApiEndpoint, requestListener, startExecuteApiServer } from './endpoint';
+export { APIGATEWAY_RESOURCE_TYPES, loadHttpApis } from './model/load-http-apis';
+export type { HttpApi, Route, Integration, Stage, CorsConfiguration, JwtAuthorizer, Throttle } from './model/http-api';
+export { JwtVerifier, type JwtVerifierOptions } from './auth/jwt-authorizer';
+export { makeServiceClients, type ServiceClients } from './integrations/service-clients';
+export { SUPPORTED_SUBTYPES } from './integrations/service-integrations';
+export type { IncomingApiRequest } from './http/api-request';
+export type { ApiResponse } from './http/api-response';
+export { InvalidHttpApiError, MalformedLambdaResponseError, UnsupportedIntegrationError } from './errors';

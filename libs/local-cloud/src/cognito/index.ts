@@ -1,0 +1,10 @@
+export { cognitoService, type CognitoServiceOptions } from './plugin';
+export { CognitoEngine, checkSecretHash, type CognitoEngineOptions } from './engine/cognito-engine';
+export { makeCognitoEndpoint } from './api/endpoint';
+export { serveWellKnown, wellKnownPrefixes } from './api/well-known';
+export { makeCognitoLocalRoute } from './api/local-route';
+export { loadUserPools, COGNITO_RESOURCE_TYPES } from './model/load';
+export { clientSecretFor } from './model/client-config';
+export { localIssuerFor } from './issuer';
+export type { DeliveredMessage, MessageKind } from './engine/messages';
+export { CognitoApiError, InvalidUserPoolResourceError } from './errors';

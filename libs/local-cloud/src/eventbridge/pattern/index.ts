@@ -1,0 +1,2 @@
+export { compilePattern, type CompiledPattern, type FieldRule, type SubRule } from './compile-pattern';
+export { matchesPattern } from './match-event';

@@ -1,0 +1,88 @@
+import type { Logger, ServiceEndpoint, ServicePlugin } from '../core/contracts';
+import { makeSecretsManagerJsonEndpoint } from './api/json-endpoint';
+import { secretOperations } from './api/operations';
+import { SecretStore } from './secret-store';
+import { loadSecret } from './template';
+
+export interface SecretsManagerService {
+  readonly store: SecretStore;
+  /** Serves the Secrets Manager API (signing name 'secretsmanager'). */
+  readonly endpoint: ServiceEndpoint;
+}
+
+/**
+ * Secrets Manager and its API endpoint, in memory.
+ *
+ * @example
+ * const secrets = createSecretsManagerService({ region: 'us-east-1', accountId: '000000000000', logger });
+ * gateway.register(secrets.endpoint);
+ */
+export function createSecretsManagerService(options: { region: string; accountId: string; logger: Logger }): SecretsManagerService {
+  const store = new SecretStore(options);
+  return { store, endpoint: makeSecretsManagerJsonEndpoint(secretOperations(store), options.logger) };
+}
+
+/** In-process access to the running Secrets Manager, for the local cloud's own use (EventBridge Connections). */
+export interface SecretsAccess {
+  /** The AWSCURRENT SecretString of a secret, by ARN (full or without its suffix) or name. */
+  getSecretString(secretId: string): string;
+  /** Creates a secret whose AWSCURRENT value is `secretString`; resolves with its ARN. */
+  createSecret(input: { name: string; secretString: string; description?: string }): { arn: string };
+}
+
+/** The local cloud asked Secrets Manager for a secret before the service started. */
+export class SecretsManagerNotStartedError extends Error {
+  override readonly name = 'SecretsManagerNotStartedError';
+  readonly code = 'SECRETSMANAGER.NOT_STARTED';
+
+  constructor() {
+    super('Secrets Manager has not started: start the local cloud with the secretsmanager plug-in first');
+  }
+}
+
+/** The Secrets Manager plug-in, with in-process access to its secrets once started. */
+export interface SecretsManagerPlugin extends ServicePlugin {
+  readonly secrets: SecretsAccess;
+}
+
+/**
+ * The Secrets Manager plug-in: creates every `AWS::SecretsManager::Secret` of the templates, serves the API and
+ * lets the local cloud read and store secrets in-process (`plugin.secrets`), as EventBridge does for a
+ * Connection's credentials.
+ *
+ * @example
+ * const secretsManager = secretsManagerService();
+ * const plugins = [...defaultPlugins(), secretsManager];
+ * // once started:
+ * secretsManager.secrets.getSecretString(connectionSecretArn);
+ */
+export function secretsManagerService(): SecretsManagerPlugin {
+  let store: SecretStore | undefined;
+  const started = (): SecretStore => {
+    if (!store) throw new SecretsManagerNotStartedError();
+    return store;
+  };
+  return {
+    name: 'secretsmanager',
+    resourceTypes: ['AWS::SecretsManager::Secret'],
+    secrets: {
+      getSecretString(secretId) {
+        const { value } = started().getValue(secretId);
+        return 'string' in value ? value.string : value.binary.toString('utf8');
+      },
+      createSecret: ({ name, secretString, description }) =>
+        started().create({ name, value: { string: secretString }, serviceManaged: true, ...(description !== undefined && { description }) }),
+    },
+    start: async (ctx) => {
+      const service = createSecretsManagerService({ region: ctx.region, accountId: ctx.accountId, logger: ctx.logger });
+      for (const resource of ctx.resources) loadSecret(service.store, resource);
+      store = service.store;
+      return {
+        endpoints: [service.endpoint],
+        stop: async () => {
+          store = undefined;
+        },
+      };
+    },
+  };
+}

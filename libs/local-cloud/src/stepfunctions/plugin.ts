@@ -1,0 +1,45 @@
+import type { ServicePlugin } from '../core/contracts';
+import { makeStepFunctionsEndpoint } from './api/endpoint';
+import { connectionsIn } from './connections';
+import { StepFunctionsEngine, type ExecutionObservation } from './engine/engine';
+import { loadStateMachine } from './loader';
+import type { ConnectionResolver } from './tasks/http';
+
+export interface StepFunctionsServiceOptions {
+  /** Multiplies Wait, Retry, timeout and heartbeat durations (0.01 runs a 10 s Wait in 100 ms); default 1. */
+  readonly timeScale?: number;
+  /** Finds an EventBridge Connection's authorization for `http:invoke` tasks; default: the templates' Connections. */
+  readonly resolveConnection?: ConnectionResolver;
+  /** Sees every history event of every execution (a web console shows states per correlation id). */
+  readonly observer?: (observation: ExecutionObservation) => void;
+}
+
+/**
+ * The Step Functions plug-in: loads every `AWS::StepFunctions::StateMachine`, serves the `states` API and
+ * provides the `stepFunctions` port (StartExecution for EventBridge targets and API Gateway integrations).
+ *
+ * @example
+ * const plugins = [lambdaService, stepFunctionsService({ resolveConnection })];
+ */
+export function stepFunctionsService(options: StepFunctionsServiceOptions = {}): ServicePlugin {
+  return {
+    name: 'stepfunctions',
+    resourceTypes: ['AWS::StepFunctions::StateMachine'],
+    start: async (ctx) => {
+      const engine = await StepFunctionsEngine.create({
+        region: ctx.region,
+        accountId: ctx.accountId,
+        endpointUrl: ctx.endpointUrl,
+        lambda: ctx.ports.lambda,
+        ...options,
+        resolveConnection: options.resolveConnection ?? connectionsIn(ctx.allResources ?? []),
+      });
+      for (const resource of ctx.resources) loadStateMachine(engine, resource);
+      return {
+        endpoints: [makeStepFunctionsEndpoint(engine, ctx.logger.child({ service: 'stepfunctions' }))],
+        provides: { stepFunctions: engine },
+        stop: async () => engine.stopAll(),
+      };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { Json } from '../core/contracts';
+import type { StackArtifact } from './cloud-assembly';
+import { TemplateResolutionError } from './errors';
+import { NO_VALUE, condition, resolve, type ResolveScope, type Resolved } from './intrinsics';
+import { generatedName, stableUuid } from './names';
+import { identityOf, namePropertyOf, type Identity } from './resource-types';
+
+/** Where the stack is "deployed". */
+export interface DeployTarget {
+  readonly accountId: string;
+  readonly region: string;
+  readonly endpointUrl: string;
+}
+
+/** A per-stack resolution scope: parameters, pseudo parameters, conditions and resource identities, memoized. */
+export interface StackScope extends ResolveScope {
+  identity(logicalId: string): Identity;
+  isCreated(logicalId: string): boolean;
+  readonly warnings: string[];
+}
+
+/**
+ * Builds the scope that resolves one stack's intrinsics. Identities are computed lazily, so a name that is
+ * itself a token (`FunctionName: { 'Fn::Join': [...] }`) resolves in dependency order; cycles are reported.
+ */
+export function makeStackScope(
+  stack: StackArtifact,
+  target: DeployTarget,
+  imports: ReadonlyMap<string, Json>,
+  parameterOverrides: Readonly<Record<string, string>> = {},
+): StackScope {
+  const { template } = stack;
+  const resources = template.Resources ?? {};
+  const conditions = new Map<string, boolean>();
+  const identities = new Map<string, Identity>();
+  const inProgress = new Set<string>();
+  const warnings: string[] = [];
+  const pseudo: Record<string, Resolved> = {
+    'AWS::AccountId': target.accountId,
+    'AWS::Region': target.region,
+    'AWS::Partition': 'aws',
+    'AWS::URLSuffix': 'amazonaws.com',
+    'AWS::StackName': stack.stackName,
+    'AWS::StackId': `arn:aws:cloudformation:${target.region}:${target.accountId}:stack/${stack.stackName}/${stableUuid(stack.stackName)}`,
+    'AWS::NotificationARNs': [],
+    'AWS::NoValue': NO_VALUE,
+  };
+
+  const parameter = (name: string): Json => {
+    const definition = template.Parameters?.[name];
+    const value = parameterOverrides[name] ?? stack.parameters[name] ?? definition?.Default;
+    if (value === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: parameter ${name} has no value and no default`);
+    const isList = definition?.Type.startsWith('List<') || definition?.Type === 'CommaDelimitedList';
+    return isList && typeof value === 'string' ? value.split(',') : (value as Json);
+  };
+
+  const scope: StackScope = {
+    region: target.region,
+    warnings,
+    ref(name) {
+      if (name in pseudo) return pseudo[name]!;
+      if (template.Parameters && name in template.Parameters) return parameter(name);
+      return scope.identity(name).ref;
+    },
+    getAtt(logicalId, attribute) {
+      const value = scope.identity(logicalId).attributes[attribute];
+      if (value !== undefined) return value;
+      warnings.push(`${stack.stackName}: Fn::GetAtt ${logicalId}.${attribute} (${resources[logicalId]?.Type}) cannot be known locally`);
+      return `unresolved:${logicalId}.${attribute}`;
+    },
+    condition(name) {
+      const known = conditions.get(name);
+      if (known !== undefined) return known;
+      const expression = template.Conditions?.[name];
+      if (expression === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: unknown condition ${name}`);
+      const value = condition(expression, scope);
+      conditions.set(name, value);
+      return value;
+    },
+    importValue(exportName) {
+      const value = imports.get(exportName);
+      if (value === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: no stack exports "${exportName}" (Fn::ImportValue)`);
+      return value;
+    },
+    findInMap(mapName, topKey, secondKey) {
+      const value = template.Mappings?.[mapName]?.[topKey]?.[secondKey];
+      if (value === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: Fn::FindInMap ${mapName}.${topKey}.${secondKey} is not in the template`);
+      return value as Json;
+    },
+    isCreated(logicalId) {
+      const resource = resources[logicalId];
+      return resource !== undefined && (resource.Condition === undefined || scope.condition(resource.Condition));
+    },
+    identity(logicalId) {
+      const known = identities.get(logicalId);
+      if (known) return known;
+      const resource = resources[logicalId];
+      if (!resource) throw new TemplateResolutionError(`Stack ${stack.stackName}: Ref/GetAtt to unknown resource or parameter "${logicalId}"`);
+      if (!scope.isCreated(logicalId)) throw new TemplateResolutionError(`Stack ${stack.stackName}: ${logicalId} is referenced but its condition is false`);
+      if (inProgress.has(logicalId)) throw new TemplateResolutionError(`Stack ${stack.stackName}: circular reference through ${logicalId}`);
+      inProgress.add(logicalId);
+      try {
+        const identity = identityOf(resource.Type, namingInput(logicalId));
+        identities.set(logicalId, identity);
+        return identity;
+      } finally {
+        inProgress.delete(logicalId);
+      }
+    },
+  };
+
+  const prop = (logicalId: string, name: string): Json | undefined => {
+    const raw = resources[logicalId]?.Properties?.[name];
+    if (raw === undefined) return undefined;
+    const value = resolve(raw, scope);
+    return value === NO_VALUE ? undefined : value;
+  };
+
+  const namingInput = (logicalId: string) => {
+    const type = resources[logicalId]!.Type;
+    return {
+      stackName: stack.stackName,
+      logicalId,
+      region: target.region,
+      accountId: target.accountId,
+      endpointUrl: target.endpointUrl,
+      prop: (name: string) => prop(logicalId, name),
+      name(options: { maxLength?: number; lowercase?: boolean; suffix?: string } = {}) {
+        const nameProperty = namePropertyOf(type);
+        const explicit = nameProperty ? prop(logicalId, nameProperty) : undefined;
+        if (typeof explicit === 'string') return explicit;
+        return generatedName(stack.stackName, logicalId, { maxLength: options.maxLength ?? 64, ...options });
+      },
+      ordinal(parentProperty: string) {
+        const parent = JSON.stringify(prop(logicalId, parentProperty));
+        const siblings = Object.keys(resources).filter(
+          (id) => resources[id]!.Type === type && scope.isCreated(id) && JSON.stringify(prop(id, parentProperty)) === parent,
+        );
+        return siblings.indexOf(logicalId) + 1;
+      },
+    };
+  };
+
+  return scope;
+}
