@@ -7,38 +7,27 @@ import { fileURLToPath } from 'node:url';
 export const fixtureRoot = fileURLToPath(new URL('../fixtures/boundaries/', import.meta.url));
 
 const require = createRequire(import.meta.url);
-const eslintBin = join(dirname(require.resolve('eslint/package.json')), 'bin/eslint.js');
 const nxBin = join(dirname(require.resolve('nx/package.json')), 'dist/bin/nx.js');
+const lintScript = fileURLToPath(new URL('./lint-texts.mjs', import.meta.url));
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
-/**
- * Computes the fixture's nx project graph, which the module-boundary rule reads from nx's cache.
- *
- * @internal
- */
-export function buildFixtureGraph(): void {
-  execFileSync(process.execPath, [nxBin, 'show', 'projects'], { cwd: fixtureRoot, env, stdio: 'ignore' });
-}
-
 export type LintMessage = { ruleId: string | null; message: string };
+export type LintCase = { filePath: string; code: string };
 
 /**
- * Lints `code` as if it were the file at `filePath` inside the fixture workspace, and returns the messages.
- * ESLint runs in its own process with the fixture as its working directory, so nx builds the fixture's
- * project graph (the module-boundary rule needs one) and not the repository's.
+ * Lints each `code` as if it were the file at `filePath` inside the fixture workspace, and returns the
+ * messages of each, in order. ESLint runs once, in its own process, with the fixture as its working
+ * directory, after nx has built the fixture's project graph (the module-boundary rule reads it from cache).
  *
  * @internal
  */
-export function lintInFixture(filePath: string, code: string): LintMessage[] {
-  const output = execFileSync(
-    process.execPath,
-    [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath],
-    { cwd: fixtureRoot, input: code, encoding: 'utf8', env },
-  ).toString();
-  return lintMessages(output);
-}
-
-function lintMessages(json: string): LintMessage[] {
-  const [result] = JSON.parse(json) as Array<{ messages: LintMessage[] }>;
-  return result?.messages.map(({ ruleId, message }) => ({ ruleId, message })) ?? [];
+export function lintInFixture(cases: readonly LintCase[]): LintMessage[][] {
+  execFileSync(process.execPath, [nxBin, 'show', 'projects'], { cwd: fixtureRoot, env, stdio: 'ignore' });
+  const output = execFileSync(process.execPath, [lintScript], {
+    cwd: fixtureRoot,
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+    env,
+  });
+  return JSON.parse(output) as LintMessage[][];
 }
