@@ -4,6 +4,7 @@ export type {
   JsonObject,
   LambdaInvoker,
   QueueSender,
+  SendMessageOptions,
   ExecutionStarter,
   EventSender,
   Ports,
@@ -25,4 +26,19 @@ export { defaultPlugins, type ServiceOptions } from './services';
 export { lambdaPlugin, LAMBDA_RESOURCE_TYPES, type LambdaPluginOptions } from './lambda/plugin';
 export { LambdaService } from './lambda/lambda-service';
 export { LambdaFunctionError, LambdaThrottledError, LambdaNotFoundError } from './lambda/errors';
+export { dynamoDbPlugin, type DynamoDbPluginOptions } from './dynamodb/plugin';
+export { sqsPlugin } from './sqs/plugin';
+export { stepFunctionsService, type StepFunctionsServiceOptions } from './stepfunctions/plugin';
+export type { ConnectionAuth, ConnectionResolver } from './stepfunctions';
+export { eventBridgePlugin, type EventBridgePluginOptions } from './eventbridge/plugin';
+export { apiGatewayPlugin, type ApiGatewayPluginOptions } from './apigateway/plugin';
+export { cognitoService, type CognitoServiceOptions } from './cognito/plugin';
+export { localIssuerFor } from './cognito/issuer';
+export { clientSecretFor } from './cognito/model/client-config';
+export { appConfigService, type AppConfigServiceOptions } from './appconfig/plugin';
+export { s3Service, type S3ServiceOptions } from './s3/service';
+export { ssmService } from './ssm/service';
+export { secretsManagerService, type SecretsAccess, type SecretsManagerPlugin } from './secretsmanager/service';
+export { connectionSecrets } from './connection-secrets';
 export * from './template';
+export { consolePlugin } from './console';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LocalCloud } from '../core/local-cloud';
@@ -29,7 +29,9 @@ export interface StartOptions {
  * const { cloud, stop } = await startCommand({ app: 'infra', stateDir: process.cwd(), say: console.error });
  */
 export async function startCommand(options: StartOptions): Promise<{ cloud: LocalCloud; stop: () => Promise<void> }> {
-  const assembly = await assemblyOf(options);
+  const { assembly, synthesized } = await assemblyOf(options);
+  // A cloud assembly synthesized for this run is this run's to remove; one passed in is the caller's.
+  const removeAssembly = () => synthesized && rmSync(assembly, { recursive: true, force: true });
   options.say(`local-cloud: starting services for ${assembly}`);
   const cloud = await LocalCloud.start({
     assembly,
@@ -39,6 +41,9 @@ export async function startCommand(options: StartOptions): Promise<{ cloud: Loca
     ...(options.port !== undefined && { port: options.port }),
     ...(options.region && { region: options.region }),
     ...(options.accountId && { accountId: options.accountId }),
+  }).catch((err: unknown) => {
+    removeAssembly();
+    throw err;
   });
   const stateFile = writeState(options.stateDir, {
     pid: process.pid,
@@ -54,17 +59,23 @@ export async function startCommand(options: StartOptions): Promise<{ cloud: Loca
     stop: async () => {
       removeState(stateFile);
       await cloud.stop();
+      removeAssembly();
     },
   };
 }
 
-async function assemblyOf(options: StartOptions): Promise<string> {
-  if (options.assembly) return resolve(options.assembly);
+async function assemblyOf(options: StartOptions): Promise<{ assembly: string; synthesized: boolean }> {
+  if (options.assembly) return { assembly: resolve(options.assembly), synthesized: false };
   const app = resolve(options.app ?? '.');
   if (!existsSync(join(app, 'cdk.json'))) throw new Error(`${app} has no cdk.json: pass --app <cdk app dir> or --assembly <cdk.out>`);
   const outdir = mkdtempSync(join(tmpdir(), 'local-cloud-cdk-out-'));
   options.say(`local-cloud: synthesizing ${app} (cdk synth) into ${outdir}`);
-  return synthesize(app, outdir, (text) => options.say(text.trimEnd()));
+  try {
+    return { assembly: await synthesize(app, outdir, (text) => options.say(text.trimEnd())), synthesized: true };
+  } catch (err) {
+    rmSync(outdir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 function summarize(cloud: LocalCloud, say: (line: string) => void): void {
@@ -73,7 +84,8 @@ function summarize(cloud: LocalCloud, say: (line: string) => void): void {
   say('resources:');
   for (const line of cloud.report) say(`  ${line}`);
   say('endpoints:');
-  for (const service of cloud.services) say(`  ${service.padEnd(12)} ${cloud.url}`);
+  const width = Math.max(...cloud.services.map((service) => service.length));
+  for (const service of cloud.services) say(`  ${service.padEnd(width)} ${cloud.url}`);
   for (const [stack, outputs] of Object.entries(cloud.outputs())) {
     for (const [name, value] of Object.entries(outputs)) say(`  output ${stack}.${name} = ${JSON.stringify(value)}`);
   }

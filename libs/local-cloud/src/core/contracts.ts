@@ -40,8 +40,15 @@ export interface LambdaInvoker {
   invokeAsync(functionArn: string, payload: Json): Promise<void>;
 }
 
+/** How a message is sent: its FIFO group, its delay, and String message attributes (EventBridge DLQs add ERROR_CODE...). */
+export interface SendMessageOptions {
+  readonly messageGroupId?: string;
+  readonly delaySeconds?: number;
+  readonly messageAttributes?: Readonly<Record<string, string>>;
+}
+
 export interface QueueSender {
-  sendMessage(queueArn: string, body: string, options?: { messageGroupId?: string; delaySeconds?: number }): Promise<void>;
+  sendMessage(queueArn: string, body: string, options?: SendMessageOptions): Promise<void>;
 }
 
 export interface ExecutionStarter {

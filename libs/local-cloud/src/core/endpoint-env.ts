@@ -1,6 +1,9 @@
 /**
- * The `AWS_ENDPOINT_URL_<SERVICE>` suffixes of the SDK clients that sign with each signing name
- * (the suffix is the SDK's service id in upper snake case: Step Functions is SFN, EventBridge EVENTBRIDGE).
+ * The `AWS_ENDPOINT_URL_<SERVICE>` suffixes of the SDK clients that sign with each signing name. The suffix is
+ * the client's `serviceId` upper-cased with spaces turned to underscores, as the AWS SDKs and the CLI read it
+ * (AWS SDKs and Tools Reference Guide, "Identifiers for service-specific endpoints"): "Secrets Manager" is
+ * SECRETS_MANAGER, "Cognito Identity Provider" COGNITO_IDENTITY_PROVIDER, "ApiGatewayManagementApi"
+ * APIGATEWAYMANAGEMENTAPI, Step Functions' "SFN" SFN.
  */
 const SUFFIXES: Readonly<Record<string, readonly string[]>> = {
   lambda: ['LAMBDA'],
@@ -9,10 +12,11 @@ const SUFFIXES: Readonly<Record<string, readonly string[]>> = {
   sqs: ['SQS'],
   states: ['SFN'],
   apigateway: ['API_GATEWAY', 'APIGATEWAYV2'],
-  'execute-api': ['API_GATEWAY_MANAGEMENT_API'],
+  'execute-api': ['APIGATEWAYMANAGEMENTAPI'],
   'cognito-idp': ['COGNITO_IDENTITY_PROVIDER'],
   s3: ['S3'],
   ssm: ['SSM'],
+  secretsmanager: ['SECRETS_MANAGER'],
   appconfig: ['APPCONFIG', 'APPCONFIGDATA'],
   logs: ['CLOUDWATCH_LOGS'],
   sns: ['SNS'],

@@ -50,11 +50,11 @@ describe('a queue consumer reporting partial batch failures', () => {
       }),
     );
 
-    // Two failed receives (maxReceiveCount 2), each ending with the 3 s visibility timeout, then the redrive.
-    const deadLetters = await eventually(receiveDeadLetters, (messages) => messages.length > 0, 30, 500);
+    // Two failed receives (maxReceiveCount 2), each ending with the 6 s visibility timeout, then the redrive.
+    const deadLetters = await eventually(receiveDeadLetters, (messages) => messages.length > 0, 80, 500);
     const [first, second] = [await getPayment('p-1'), await getPayment('p-2')];
     expect(deadLetters.map((message) => message.Body)).toEqual(['{ this is not JSON']);
     expect(first).toEqual({ pk: { S: 'PAYMENT#p-1' }, receiveCount: { N: '1' } });
     expect(second).toEqual({ pk: { S: 'PAYMENT#p-2' }, receiveCount: { N: '1' } });
-  });
+  }, 60_000);
 });

@@ -35,6 +35,18 @@ describe('the Secrets Manager plug-in', () => {
     await running.stop();
   });
 
+  it('stores a service-managed secret under the ARN it is given', async () => {
+    const plugin = secretsManagerService();
+    const running = await plugin.start(context());
+    const secretArn = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:events!connection/orders-api/0b1c-XyZ123';
+
+    const { arn } = plugin.secrets.createSecret({ name: 'events!connection/orders-api/0b1c', secretString: '{}', arn: secretArn });
+
+    expect(arn).toBe(secretArn);
+    expect(plugin.secrets.getSecretString('events!connection/orders-api/0b1c')).toBe('{}');
+    await running.stop();
+  });
+
   it('refuses in-process reads before it has started', () => {
     const plugin = secretsManagerService();
 

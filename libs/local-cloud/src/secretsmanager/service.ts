@@ -26,8 +26,11 @@ export function createSecretsManagerService(options: { region: string; accountId
 export interface SecretsAccess {
   /** The AWSCURRENT SecretString of a secret, by ARN (full or without its suffix) or name. */
   getSecretString(secretId: string): string;
-  /** Creates a secret whose AWSCURRENT value is `secretString`; resolves with its ARN. */
-  createSecret(input: { name: string; secretString: string; description?: string }): { arn: string };
+  /**
+   * Creates a secret whose AWSCURRENT value is `secretString`; resolves with its ARN (`arn` when given: the one
+   * the template resolved, e.g. a Connection's `SecretArn`, else the name and a random suffix).
+   */
+  createSecret(input: { name: string; secretString: string; description?: string; arn?: string }): { arn: string };
 }
 
 /** The local cloud asked Secrets Manager for a secret before the service started. */
@@ -70,8 +73,8 @@ export function secretsManagerService(): SecretsManagerPlugin {
         const { value } = started().getValue(secretId);
         return 'string' in value ? value.string : value.binary.toString('utf8');
       },
-      createSecret: ({ name, secretString, description }) =>
-        started().create({ name, value: { string: secretString }, serviceManaged: true, ...(description !== undefined && { description }) }),
+      createSecret: ({ name, secretString, description, arn }) =>
+        started().create({ name, value: { string: secretString }, serviceManaged: true, ...(description !== undefined && { description }), ...(arn !== undefined && { arn }) }),
     },
     start: async (ctx) => {
       const service = createSecretsManagerService({ region: ctx.region, accountId: ctx.accountId, logger: ctx.logger });

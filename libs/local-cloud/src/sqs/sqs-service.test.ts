@@ -100,6 +100,18 @@ describe('SqsService.sendMessage (QueueSender)', () => {
     expect(received.Messages?.[0]?.Body).toBe('{"from":"a rule"}');
   });
 
+  it('carries String message attributes', async () => {
+    const { queueUrl } = harness.service.loadQueue({ arn: queueArn('jobs'), properties: {} });
+
+    await harness.service.sendMessage(queueArn('jobs'), '{}', { messageAttributes: { ERROR_CODE: 'Throttling', RETRY_ATTEMPTS: '3' } });
+    const received = await harness.client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MessageAttributeNames: ['All'] }));
+
+    expect(received.Messages?.[0]?.MessageAttributes).toEqual({
+      ERROR_CODE: { DataType: 'String', StringValue: 'Throttling' },
+      RETRY_ATTEMPTS: { DataType: 'String', StringValue: '3' },
+    });
+  });
+
   it('delivers to a FIFO queue without content-based deduplication, in its message group', async () => {
     const { queueUrl } = harness.service.loadQueue({ arn: queueArn('jobs.fifo'), properties: { FifoQueue: true } });
 

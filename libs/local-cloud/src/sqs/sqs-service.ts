@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LambdaInvoker, QueueSender, ServiceEndpoint } from '../core/contracts';
+import type { LambdaInvoker, QueueSender, SendMessageOptions, ServiceEndpoint } from '../core/contracts';
 import { InvalidEventSourceMappingError, InvalidQueuePropertiesError, QueueNotFoundError } from './errors';
 import { toSqsEventSourceMapping } from './event-source-mapping';
 import { FauxqsEngine, accountOf } from './fauxqs-engine';
@@ -102,11 +102,7 @@ export class SqsService implements QueueSender {
   }
 
   /** {@link QueueSender} for other services' targets; FIFO messages without content-based dedup get a fresh ID. */
-  async sendMessage(
-    queueArn: string,
-    body: string,
-    options: { messageGroupId?: string; delaySeconds?: number } = {},
-  ): Promise<void> {
+  async sendMessage(queueArn: string, body: string, options: SendMessageOptions = {}): Promise<void> {
     const queue = this.engine.queueByArn(queueArn);
     if (!queue) throw new QueueNotFoundError(queueArn);
     const input: Record<string, unknown> = { QueueUrl: queue.url, MessageBody: body };
@@ -116,6 +112,8 @@ export class SqsService implements QueueSender {
     } else if (options.delaySeconds !== undefined) {
       input['DelaySeconds'] = options.delaySeconds;
     }
+    const attributes = Object.entries(options.messageAttributes ?? {});
+    if (attributes.length > 0) input['MessageAttributes'] = Object.fromEntries(attributes.map(([name, value]) => [name, { DataType: 'String', StringValue: value }]));
     await this.engine.call('SendMessage', input);
   }
 

@@ -1,48 +1,8 @@
-import type { Json } from '../core/contracts';
+import { APP_CONFIG_AND_COGNITO_RULES } from './app-config-and-cognito-types';
 import { stableId, stableUuid } from './names';
+import { arn, named, type Identity, type NamingInput, type TypeRule } from './naming-rule';
 
-/** What `Ref` and `Fn::GetAtt` return for one resource. */
-export interface Identity {
-  readonly ref: string;
-  readonly physicalName: string;
-  readonly arn?: string;
-  readonly attributes: Record<string, string>;
-}
-
-/** What a naming rule may look at. `prop` resolves one property on demand (names may be tokens). */
-export interface NamingInput {
-  readonly stackName: string;
-  readonly logicalId: string;
-  readonly region: string;
-  readonly accountId: string;
-  readonly endpointUrl: string;
-  prop(name: string): Json | undefined;
-  /** The explicit name property if set, else a CloudFormation-style generated name. */
-  name(options?: { maxLength?: number; lowercase?: boolean; suffix?: string }): string;
-  /** The resource's position among resources of its type pointing at the same parent (Lambda versions). */
-  ordinal(parentProperty: string): number;
-}
-
-interface TypeRule {
-  /** The property that sets the physical name explicitly ('FunctionName', 'TableName'...). */
-  readonly nameProperty?: string;
-  identity(n: NamingInput): Identity;
-}
-
-const arn = (n: NamingInput, service: string, resource: string, scope: 'regional' | 'global' = 'regional') =>
-  scope === 'global' ? `arn:aws:${service}::${n.accountId}:${resource}` : `arn:aws:${service}:${n.region}:${n.accountId}:${resource}`;
-
-const named = (ref: 'name' | 'arn', make: (n: NamingInput, name: string) => string, extra?: (n: NamingInput, name: string, arnValue: string) => Record<string, string>, maxLength = 64): TypeRule['identity'] =>
-  (n) => {
-    const name = n.name({ maxLength });
-    const arnValue = make(n, name);
-    return { ref: ref === 'name' ? name : arnValue, physicalName: name, arn: arnValue, attributes: { Arn: arnValue, ...extra?.(n, name, arnValue) } };
-  };
-
-const idOnly = (length = 10): TypeRule['identity'] => (n) => {
-  const id = stableId(`${n.stackName}/${n.logicalId}`, length, 'lower');
-  return { ref: id, physicalName: id, attributes: { Id: id } };
-};
+export type { Identity, NamingInput } from './naming-rule';
 
 const table: TypeRule['identity'] = (n) => {
   const name = n.name({ maxLength: 255 });
@@ -116,7 +76,13 @@ const RULES: Record<string, TypeRule> = {
     },
   },
   'AWS::Events::Archive': { nameProperty: 'ArchiveName', identity: named('name', (n, name) => arn(n, 'events', `archive/${name}`), undefined, 48) },
-  'AWS::Events::Connection': { nameProperty: 'Name', identity: named('name', (n, name) => arn(n, 'events', `connection/${name}/${stableUuid(name)}`)) },
+  'AWS::Events::Connection': {
+    nameProperty: 'Name',
+    // EventBridge keeps a connection's authorization in a secret of its own, named after the connection.
+    identity: named('name', (n, name) => arn(n, 'events', `connection/${name}/${stableUuid(name)}`), (n, name) => ({
+      SecretArn: arn(n, 'secretsmanager', `secret:events!connection/${name}/${stableUuid(name)}-${stableId(name, 6)}`),
+    })),
+  },
   'AWS::Events::ApiDestination': { nameProperty: 'Name', identity: named('name', (n, name) => arn(n, 'events', `api-destination/${name}/${stableUuid(name)}`)) },
   'AWS::Pipes::Pipe': { nameProperty: 'Name', identity: named('name', (n, name) => arn(n, 'pipes', `pipe/${name}`)) },
   'AWS::StepFunctions::StateMachine': {
@@ -153,15 +119,7 @@ const RULES: Record<string, TypeRule> = {
     },
   },
   'AWS::ApiGateway::Stage': { identity: (n) => ({ ref: String(n.prop('StageName')), physicalName: String(n.prop('StageName')), attributes: {} }) },
-  'AWS::Cognito::UserPool': {
-    identity: (n) => {
-      const id = `${n.region}_${stableId(`${n.stackName}/${n.logicalId}`, 9)}`;
-      const poolArn = arn(n, 'cognito-idp', `userpool/${id}`);
-      const providerName = `cognito-idp.${n.region}.amazonaws.com/${id}`;
-      return { ref: id, physicalName: id, arn: poolArn, attributes: { Arn: poolArn, UserPoolId: id, ProviderName: providerName, ProviderURL: `https://${providerName}` } };
-    },
-  },
-  'AWS::Cognito::UserPoolClient': { identity: idOnly(26) },
+  ...APP_CONFIG_AND_COGNITO_RULES,
   'AWS::S3::Bucket': {
     nameProperty: 'BucketName',
     identity: (n) => {

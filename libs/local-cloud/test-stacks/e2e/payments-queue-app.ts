@@ -5,9 +5,11 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { E2eFunction, handlerEntry, newE2eApp } from './service-function';
 
-// Short enough for a test to see a message fail twice and reach the DLQ; equal to the function timeout, as
-// Lambda requires of a queue it polls.
+// Short enough for a test to see a message fail twice and reach the DLQ. The queue's visibility timeout is
+// twice the function's (Lambda requires at least equal), so a batch that runs long on a busy machine is not
+// received a second time while it is still being processed.
 const TIMEOUT = Duration.seconds(3);
+const VISIBILITY_TIMEOUT = Duration.seconds(6);
 
 /** A queue with a DLQ (two receives), consumed in batches with partial failures by a function that writes a table. */
 class PaymentsStack extends Stack {
@@ -19,7 +21,7 @@ class PaymentsStack extends Stack {
     });
     const deadLetterQueue = new sqs.Queue(this, 'PaymentsDlq', { enforceSSL: true });
     const queue = new sqs.Queue(this, 'PaymentsQueue', {
-      visibilityTimeout: TIMEOUT,
+      visibilityTimeout: VISIBILITY_TIMEOUT,
       deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 2 },
       enforceSSL: true,
     });

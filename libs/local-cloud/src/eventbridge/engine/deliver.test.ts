@@ -74,6 +74,23 @@ describe('delivery retries and dead-letter queues', () => {
     expect(deliveries.at(-1)).toMatchObject({ status: 'dead-lettered', attempt: 3, error: expect.stringContaining('TooManyRequestsException') });
   });
 
+  it('labels a dead-lettered event with the error, the retry condition, the rule and the target', async () => {
+    target({ RetryPolicy: { MaximumRetryAttempts: 1 } });
+    lambda.failNext(new Throttled('slow down'), new Throttled('slow down'));
+
+    engine.putEvents([entry]);
+    await engine.settled();
+
+    expect(queues.messages[0]?.messageAttributes).toEqual({
+      ERROR_CODE: 'TooManyRequestsException',
+      ERROR_MESSAGE: 'slow down',
+      EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
+      RETRY_ATTEMPTS: '1',
+      RULE_ARN: `arn:aws:events:${REGION}:${ACCOUNT}:rule/r`,
+      TARGET_ARN: FUNCTION,
+    });
+  });
+
   it('gives up when the next retry would pass MaximumEventAgeInSeconds', async () => {
     target({ RetryPolicy: { MaximumEventAgeInSeconds: 150 } });
     lambda.failNext(...Array.from({ length: 5 }, () => new Throttled('slow down')));

@@ -61,7 +61,7 @@ export async function deliver(job: DeliveryJob, env: DeliveryEnvironment): Promi
       const age = env.now().getTime() - job.receivedAt.getTime() + delay;
       const exhausted = !failure.retryable ? 'NonRetryableError' : retries >= maxAttempts ? 'MaximumRetryAttempts' : age > maxAgeMs ? 'MaximumEventAgeInSeconds' : undefined;
       if (exhausted) {
-        await deadLetter(job, env, failure, retries);
+        await deadLetter(job, env, failure, { retries, exhausted });
         return;
       }
       env.report({ ...outcome(job, 'retrying', retries), error: `${failure.errorCode}: ${failure.message}` });
@@ -74,7 +74,9 @@ export async function deliver(job: DeliveryJob, env: DeliveryEnvironment): Promi
   }
 }
 
-async function deadLetter(job: DeliveryJob, env: DeliveryEnvironment, failure: DeliveryError, retries: number): Promise<void> {
+type Exhausted = 'NonRetryableError' | 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds';
+
+async function deadLetter(job: DeliveryJob, env: DeliveryEnvironment, failure: DeliveryError, { retries, exhausted }: { retries: number; exhausted: Exhausted }): Promise<void> {
   const error = `${failure.errorCode}: ${failure.message}`;
   const dlq = job.target.DeadLetterConfig?.Arn;
   const sqs = env.destinations.ports.sqs;
@@ -83,12 +85,26 @@ async function deadLetter(job: DeliveryJob, env: DeliveryEnvironment, failure: D
     return;
   }
   try {
-    // AWS also sets message attributes (ERROR_CODE, RULE_ARN, TARGET_ARN…); QueueSender cannot carry them yet.
-    await sqs.sendMessage(dlq, JSON.stringify(job.event));
+    await sqs.sendMessage(dlq, JSON.stringify(job.event), { messageAttributes: deadLetterAttributes(job, failure, retries, exhausted) });
     env.report({ ...outcome(job, 'dead-lettered', retries), error });
   } catch (dlqError) {
     env.report({ ...outcome(job, 'dropped', retries), error: `${error}; dead-letter queue failed: ${String(dlqError)}` });
   }
+}
+
+/**
+ * The message attributes EventBridge documents on dead-lettered events; EXHAUSTED_RETRY_CONDITION only when
+ * retries ran out (an error that retrying cannot fix is dead-lettered at once).
+ */
+function deadLetterAttributes(job: DeliveryJob, failure: DeliveryError, retries: number, exhausted: Exhausted): Record<string, string> {
+  return {
+    ERROR_CODE: failure.errorCode,
+    ERROR_MESSAGE: failure.message,
+    ...(exhausted !== 'NonRetryableError' && { EXHAUSTED_RETRY_CONDITION: exhausted }),
+    RETRY_ATTEMPTS: String(retries),
+    RULE_ARN: job.rule.arn,
+    TARGET_ARN: job.target.Arn,
+  };
 }
 
 type DeliveryActivity = Extract<EventBridgeActivity, { type: 'delivery' }>;

@@ -173,6 +173,24 @@ describe('EventBridgeEngine.putEvents', () => {
     expect(result.Entries).toEqual([{ ErrorCode: 'ResourceNotFoundException', ErrorMessage: 'Event bus nope does not exist.' }]);
   });
 
+  it('refuses an aws. source from a caller of the API, as AWS keeps those for its services', () => {
+    const result = engine.putEvents([{ ...confirmed, Source: 'aws.s3' }, confirmed]);
+
+    expect(result.FailedEntryCount).toBe(1);
+    expect(result.Entries[0]).toEqual({ ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: 'Not authorized for the source.' });
+  });
+
+  it('routes an aws. source that an AWS service puts through the events port', async () => {
+    ruleWithTarget({ Arn: QUEUE }, { source: ['aws.s3'], 'detail-type': ['Object Created'] });
+
+    await engine.eventSender().putEvents(`arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`, [
+      { Source: 'aws.s3', DetailType: 'Object Created', Detail: JSON.stringify({ bucket: { name: 'invoices' } }) },
+    ]);
+    await engine.settled();
+
+    expect(queues.bodiesOf(QUEUE)).toEqual([expect.objectContaining({ source: 'aws.s3', detail: { bucket: { name: 'invoices' } } })]);
+  });
+
   it('refuses more than ten entries', () => {
     const put = () => engine.putEvents(Array.from({ length: 11 }, () => confirmed));
 

@@ -25,6 +25,12 @@ export interface PutEventsResult {
   readonly Entries: ReadonlyArray<{ readonly EventId: string } | EntryFailure>;
 }
 
+/** Who puts events: a caller of the PutEvents API, or an AWS service through the `events` port. */
+export type PutOrigin = 'api' | 'aws-service';
+
+const NOT_AUTHORIZED_FOR_SOURCE: EntryFailure = { ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: 'Not authorized for the source.' };
+const isAwsSource = (source: string | undefined): boolean => source?.startsWith('aws.') ?? false;
+
 const MAX_ENTRIES = 10;
 const MAX_REQUEST_BYTES = 256 * 1024;
 
@@ -60,15 +66,18 @@ export class EventBridgeEngine {
     this.apiDestinations = new ApiDestinationRegistry(arns);
   }
 
-  /** Validates and routes entries; deliveries continue in the background (see {@link settled}). */
-  putEvents(entries: readonly PutEventsEntry[]): PutEventsResult {
+  /**
+   * Validates and routes entries; deliveries continue in the background (see {@link settled}). Callers of the
+   * public API (`origin: 'api'`) may not use the `aws.` sources AWS services publish under, as in AWS.
+   */
+  putEvents(entries: readonly PutEventsEntry[], origin: PutOrigin = 'api'): PutEventsResult {
     if (entries.length === 0 || entries.length > MAX_ENTRIES) {
       throw new ValidationError(`1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and ${MAX_ENTRIES}`);
     }
     if (entries.reduce((sum, entry) => sum + entrySize(entry), 0) > MAX_REQUEST_BYTES) {
       throw new ValidationError('Total size of the entries in the request is over the limit.');
     }
-    const results = entries.map((entry) => this.putEntry(entry));
+    const results = entries.map((entry) => (origin === 'api' && isAwsSource(entry.Source) ? NOT_AUTHORIZED_FOR_SOURCE : this.putEntry(entry)));
     return { FailedEntryCount: results.filter((result) => !('EventId' in result)).length, Entries: results };
   }
 
@@ -96,11 +105,14 @@ export class EventBridgeEngine {
     await this.settled();
   }
 
-  /** This engine as the EventSender port other services (and bus-to-bus targets) put events through. */
+  /**
+   * This engine as the EventSender port that AWS services (S3 notifications under `aws.s3`, Lambda
+   * destinations) and bus-to-bus targets put events through.
+   */
   eventSender(): EventSender {
     return {
       putEvents: async (eventBusArn, entries) => {
-        const result = this.putEvents(entries.map((entry) => ({ ...(entry as PutEventsEntry), EventBusName: eventBusArn })));
+        const result = this.putEvents(entries.map((entry) => ({ ...(entry as PutEventsEntry), EventBusName: eventBusArn })), 'aws-service');
         const failure = result.Entries.find((entry): entry is EntryFailure => 'ErrorCode' in entry);
         if (failure) throw new ValidationError(`${failure.ErrorCode}: ${failure.ErrorMessage}`);
       },

@@ -1,4 +1,4 @@
-import type { EventSender, ExecutionStarter, Json, LambdaInvoker, QueueSender } from '../../core/contracts';
+import type { EventSender, ExecutionStarter, Json, LambdaInvoker, QueueSender, SendMessageOptions } from '../../core/contracts';
 import type { HttpRequest, HttpRequester } from './types';
 
 /**
@@ -26,10 +26,15 @@ export class RecordingLambda implements LambdaInvoker {
 }
 
 export class RecordingQueues implements QueueSender {
-  readonly messages: Array<{ queueArn: string; body: string; messageGroupId?: string }> = [];
+  readonly messages: Array<{ queueArn: string; body: string; messageGroupId?: string; messageAttributes?: Readonly<Record<string, string>> }> = [];
 
-  async sendMessage(queueArn: string, body: string, options?: { messageGroupId?: string }): Promise<void> {
-    this.messages.push({ queueArn, body, ...(options?.messageGroupId ? { messageGroupId: options.messageGroupId } : {}) });
+  async sendMessage(queueArn: string, body: string, options?: SendMessageOptions): Promise<void> {
+    this.messages.push({
+      queueArn,
+      body,
+      ...(options?.messageGroupId ? { messageGroupId: options.messageGroupId } : {}),
+      ...(options?.messageAttributes ? { messageAttributes: options.messageAttributes } : {}),
+    });
   }
 
   bodiesOf(queueArn: string): unknown[] {
