@@ -1,8 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { LOCAL_CREDENTIALS } from '../core/endpoint-env';
 import { silentLogger } from '../core/logger';
+import { serveEndpoint } from '../core/test-support/serve-endpoint';
 import { createSecretsManagerService, type SecretsManagerService } from './service';
 
 export const TEST_REGION = 'us-east-1';
@@ -22,13 +21,8 @@ export interface LocalSecretsManager {
  */
 export async function startLocalSecretsManager(): Promise<LocalSecretsManager> {
   const service = createSecretsManagerService({ region: TEST_REGION, accountId: TEST_ACCOUNT, logger: silentLogger });
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => void service.endpoint.handle(req, res, Buffer.concat(chunks)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveEndpoint(service.endpoint);
+  const endpoint = server.url;
   const credentials = { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
   const client = new SecretsManagerClient({ endpoint, region: TEST_REGION, credentials });
   return {
@@ -37,8 +31,7 @@ export async function startLocalSecretsManager(): Promise<LocalSecretsManager> {
     client,
     async close() {
       client.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

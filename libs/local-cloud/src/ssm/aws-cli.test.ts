@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS } from '../core/endpoint-env';
+import { AWS_CLI, awsCli } from '../core/test-support/aws-cli';
 import { startLocalSsm, TEST_REGION, type LocalSsm } from './test-server';
 
-const AWS_CLI = '/usr/bin/aws';
-const run = promisify(execFile);
 let local: LocalSsm;
 
 beforeAll(async () => {
@@ -14,20 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => local.close());
 
-/** The real AWS CLI (Debian's 2.9 needs --endpoint-url), with the local credentials and no user config. */
-async function aws(...args: string[]): Promise<string> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/tmp',
-    ...LOCAL_CREDENTIALS,
-    AWS_DEFAULT_REGION: TEST_REGION,
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_PAGER: '',
-  };
-  const { stdout } = await run(AWS_CLI, [...args, '--endpoint-url', local.endpoint, '--output', 'json'], { env });
-  return stdout;
-}
+/** The real AWS CLI against the local endpoint. */
+const aws = (...args: string[]): Promise<string> => awsCli(local.endpoint, TEST_REGION, ...args);
 
 // Each CLI run starts a Python interpreter: seconds on a busy machine.
 describe('the AWS CLI against the local SSM', { timeout: 120_000 }, () => {

@@ -1,8 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { LOCAL_CREDENTIALS } from '../core/endpoint-env';
 import { silentLogger } from '../core/logger';
+import { serveEndpoint } from '../core/test-support/serve-endpoint';
 import { createSsmService, type SsmService } from './service';
 
 export const TEST_REGION = 'us-east-1';
@@ -22,13 +21,8 @@ export interface LocalSsm {
  */
 export async function startLocalSsm(): Promise<LocalSsm> {
   const ssm = createSsmService({ region: TEST_REGION, accountId: TEST_ACCOUNT, logger: silentLogger });
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => void ssm.endpoint.handle(req, res, Buffer.concat(chunks)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveEndpoint(ssm.endpoint);
+  const endpoint = server.url;
   const credentials = { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
   const client = new SSMClient({ endpoint, region: TEST_REGION, credentials });
   return {
@@ -37,8 +31,7 @@ export async function startLocalSsm(): Promise<LocalSsm> {
     client,
     async close() {
       client.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

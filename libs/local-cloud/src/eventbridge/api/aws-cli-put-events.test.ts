@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBridge } from '../create-event-bridge';
 import { RecordingQueues } from '../engine/recording-ports';
-import { serveEndpoint } from './serve-endpoint';
+import { serveEndpoint } from '../../core/test-support/serve-endpoint';
 
 const AWS_CLI = '/usr/bin/aws';
 const run = promisify(execFile);

@@ -23,7 +23,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventBridge, type EventBridgeService } from '../create-event-bridge';
 import { RecordingLambda } from '../engine/recording-ports';
-import { serveEndpoint } from './serve-endpoint';
+import { serveEndpoint } from '../../core/test-support/serve-endpoint';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012';

@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServiceEndpoint } from '../../core/contracts';
+import type { ServiceEndpoint } from '../contracts';
 
 /**
  * Serves one endpoint alone on an ephemeral 127.0.0.1 port: what the gateway does for every service,
  * reduced to one, so this service's API can be driven by the real SDK and CLI on its own.
+
+ * @internal
  * @example const server = await serveEndpoint(endpoint); new EventBridgeClient({ endpoint: server.url });
  */
 export async function serveEndpoint(endpoint: ServiceEndpoint): Promise<{ url: string; close: () => Promise<void> }> {
@@ -21,6 +23,9 @@ export async function serveEndpoint(endpoint: ServiceEndpoint): Promise<{ url: s
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
   };
 }
