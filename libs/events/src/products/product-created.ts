@@ -23,7 +23,7 @@ export const ProductCreated = defineEvent({
       category: 'kitchen',
       price: { amount: 1250, currency: 'GBP' },
       taxRateBasisPoints: 2000,
-      imageUrl: 'https://images.shop.example/products/mug-enamel-blu.jpg',
+      imageKey: 'products/mug-enamel-blu.svg',
       status: 'ACTIVE',
       revision: 1,
       updatedAt: '2025-03-10T08:15:00.000Z',

@@ -32,7 +32,7 @@ export const ProductInfoUpdated = defineEvent({
       category: 'kitchen',
       price: { amount: 1100, currency: 'GBP' },
       taxRateBasisPoints: 2000,
-      imageUrl: 'https://images.shop.example/products/mug-enamel-blu.jpg',
+      imageKey: 'products/mug-enamel-blu.svg',
       status: 'ACTIVE',
       revision: 4,
       updatedAt: '2025-03-12T16:40:21.503Z',

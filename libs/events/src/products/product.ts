@@ -16,7 +16,15 @@ export const ProductSnapshot = z
       .min(0)
       .max(10000)
       .describe('Tax rate that applies to the product, in basis points: 2000 is 20%, 0 is zero-rated.'),
-    imageUrl: z.url().optional().describe('Main product image.'),
+    imageKey: z
+      .string()
+      .min(1)
+      .max(1024)
+      .optional()
+      .describe(
+        "Key of the main image in the products service's images bucket, e.g. \"products/mug-enamel-blu.svg\". " +
+          'Clients build the URL from their own images base URL, so the event holds no host name.',
+      ),
     status: z
       .enum(['ACTIVE', 'DISCONTINUED'])
       .describe('ACTIVE products can be ordered; DISCONTINUED ones stay on past orders only.'),
@@ -39,6 +47,6 @@ export const PRODUCT_FIELDS = [
   'category',
   'price',
   'taxRateBasisPoints',
-  'imageUrl',
+  'imageKey',
   'status',
 ] as const;
