@@ -22,7 +22,12 @@ export class ShopStage extends Stage {
     Tags.of(this).add('shop:stage', config.stageName);
 
     this.stateful = new StatefulStack(this, 'Stateful', { config });
-    this.stateless = new StatelessStack(this, 'Stateless', { config, bus: this.stateful.bus });
+    this.stateless = new StatelessStack(this, 'Stateless', {
+      config,
+      bus: this.stateful.bus,
+      userPool: this.stateful.identity.userPool,
+      apiClients: [this.stateful.identity.storefrontClient],
+    });
     // Explicit, so the order holds even before a service references a stateful resource.
     this.stateless.addStackDependency(this.stateful, 'services use the bus (and later tables) of the stateful stack');
   }

@@ -1,20 +1,23 @@
 import { addSourceOwnershipPolicy, EVENT_SOURCE_PREFIX } from '@shop/cdk-constructs';
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
+import { ShopIdentity } from './platform/identity';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
 }
 
 /**
- * What holds data or identity and must outlive deployments: the `shop` event bus and its archive (tables
- * and buckets join them here). RETAINed, and the stack protected from deletion, in prod.
+ * What holds data or identity and must outlive deployments: the `shop` event bus and its archive, the user
+ * pool, and each service's tables and buckets. RETAINed, and the stack protected from deletion, in prod.
  */
 export class StatefulStack extends Stack {
   /** The bus every service publishes its facts to and subscribes on with rules it owns. */
   readonly bus: events.IEventBus;
+  /** Customers and staff (Cognito): the API's JWT authorizer trusts this pool. */
+  readonly identity: ShopIdentity;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     const { config, ...stackProps } = props;
@@ -36,5 +39,12 @@ export class StatefulStack extends Stack {
     });
     archive.applyRemovalPolicy(removalPolicy);
     this.bus = bus;
+
+    this.identity = new ShopIdentity(this, 'Identity', { retain: config.retainStatefulResources });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool' });
+    new CfnOutput(this, 'StorefrontClientId', {
+      value: this.identity.storefrontClient.userPoolClientId,
+      description: "The storefront's Cognito app client",
+    });
   }
 }

@@ -1,33 +1,35 @@
-import { Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
+import { ShopHttpApi } from './platform/http-api';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
   /** From the stateful stack. */
   readonly bus: events.IEventBus;
+  /** From the stateful stack: the API's JWT authorizer trusts tokens of this pool issued to these clients. */
+  readonly userPool: cognito.IUserPool;
+  readonly apiClients: readonly cognito.IUserPoolClient[];
 }
 
 /**
  * The services: one construct each (`new OrdersService(this, 'Orders', { bus: this.bus, ... })`), built from
- * the stateful stack's resources through typed props. Holds no data, so it is safe to destroy and redeploy.
- * It is empty until the first service is added.
+ * the stateful stack's resources through typed props, and the HTTP API they add their routes to. Holds no
+ * data, so it is safe to destroy and redeploy.
  */
 export class StatelessStack extends Stack {
   readonly config: StageConfig;
   readonly bus: events.IEventBus;
+  readonly api: ShopHttpApi;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    const { config, bus, ...stackProps } = props;
+    const { config, bus, userPool, apiClients, ...stackProps } = props;
     super(scope, id, stackProps);
     this.config = config;
     this.bus = bus;
-    Validations.of(this).acknowledge({
-      id: 'CloudFormation-Validate::F0001',
-      reason:
-        'The stack has no resources until the first service is added (the CDK CLI skips deploying an empty ' +
-        'stack). Delete this acknowledgment with the first service.',
-    });
+    this.api = new ShopHttpApi(this, 'Api', { userPool, clients: apiClients });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The shop HTTP API' });
   }
 }
