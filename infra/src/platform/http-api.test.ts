@@ -35,7 +35,10 @@ describe('ShopHttpApi', () => {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
     });
   });
 
@@ -58,8 +61,13 @@ describe('ShopHttpApi', () => {
     const without = synth().template;
 
     withOrigins.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://shop.example'], ExposeHeaders: ['x-correlation-id', 'location'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://shop.example'],
+        ExposeHeaders: ['x-correlation-id', 'location'],
+      }),
     });
-    expect(Object.values(without.findResources('AWS::ApiGatewayV2::Api'))[0]?.Properties.CorsConfiguration).toBeUndefined();
+    expect(
+      Object.values(without.findResources('AWS::ApiGatewayV2::Api'))[0]?.Properties.CorsConfiguration,
+    ).toBeUndefined();
   });
 });
