@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LambdaInvoker, Logger } from '../core/contracts';
+import { requestActivity, type RequestActivity } from './activity';
 import type { JwtVerifier } from './auth/jwt-authorizer';
 import { toApiRequest, type ApiRequest, type IncomingApiRequest } from './http/api-request';
 import { GatewayResponses, type ApiResponse } from './http/api-response';
@@ -41,6 +42,7 @@ export class HttpApiEngine {
   private readonly apis: ReadonlyMap<string, HttpApi>;
   private readonly throttler: RouteThrottler;
   private readonly now: () => number;
+  private readonly listeners = new Set<(activity: RequestActivity) => void>();
 
   constructor(private readonly options: HttpApiEngineOptions) {
     this.apis = new Map(options.apis.map((api) => [api.id, api]));
@@ -58,38 +60,63 @@ export class HttpApiEngine {
     return [...(this.apis.get(apiId)?.stages.keys() ?? [])].sort((a, b) => Number(b === '$default') - Number(a === '$default'));
   }
 
+  /**
+   * Hears every request an API answered (not those for an unknown API or stage); returns the unsubscribe.
+   * @example const stop = engine.subscribe((activity) => console.log(activity.routeKey, activity.status));
+   */
+  subscribe(listener: (activity: RequestActivity) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   async handle(incoming: IncomingApiRequest): Promise<ApiResponse> {
+    const started = performance.now();
     const api = this.apis.get(incoming.apiId);
     const selected = api && selectStage(api, incoming.target);
     if (!api || !selected) return withRequestId(GatewayResponses.notFound(), randomBytes(11).toString('base64'));
     const request = toApiRequest(incoming, { name: selected.stage.name, path: selected.path }, new Date(this.now()));
     // API Gateway answers a preflight itself unless a route (an OPTIONS, ANY or $default route) takes it.
     const preflight = api.cors && isPreflight(request) && !selectRoute(api.routes, 'OPTIONS', request.path) ? api.cors : undefined;
-    const response = preflight ? preflightResponse(preflight, request) : await this.respondSafely(api, selected.stage, request);
+    const answer: Answer = preflight ? { response: preflightResponse(preflight, request) } : await this.respondSafely(api, selected.stage, request);
+    const response = withRequestId(api.cors && !preflight ? withCorsHeaders(answer.response, api.cors, request) : answer.response, request.requestId);
     this.options.logger.info('request', { apiId: api.id, stage: request.stage, method: request.method, path: request.rawPath, status: response.statusCode, requestId: request.requestId });
-    return withRequestId(api.cors && !preflight ? withCorsHeaders(response, api.cors, request) : response, request.requestId);
+    this.report(requestActivity({ ...answer, request, response, durationMs: performance.now() - started }));
+    return response;
   }
 
   /** Whatever goes wrong, the client gets API Gateway's 500, never the gateway's AWS error shape. */
-  private async respondSafely(api: HttpApi, stage: Stage, request: ApiRequest): Promise<ApiResponse> {
+  private async respondSafely(api: HttpApi, stage: Stage, request: ApiRequest): Promise<Answer> {
     try {
       return await this.respond(api, stage, request);
     } catch (err) {
       this.options.logger.error('request failed', { apiId: api.id, requestId: request.requestId, err });
-      return GatewayResponses.internalError();
+      return { response: GatewayResponses.internalError() };
     }
   }
 
-  private async respond(api: HttpApi, stage: Stage, request: ApiRequest): Promise<ApiResponse> {
-    if (request.body.length > (this.options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES)) return GatewayResponses.tooLarge();
+  private async respond(api: HttpApi, stage: Stage, request: ApiRequest): Promise<Answer> {
+    if (request.body.length > (this.options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES)) return { response: GatewayResponses.tooLarge() };
     const match = selectRoute(api.routes, request.method, request.path);
-    if (!match) return GatewayResponses.notFound();
-    if (!this.throttler.tryAcquire(api.id, stage, match.route.key.text)) return GatewayResponses.tooManyRequests();
+    if (!match) return { response: GatewayResponses.notFound() };
+    const routeKey = match.route.key.text;
+    if (!this.throttler.tryAcquire(api.id, stage, routeKey)) return { routeKey, response: GatewayResponses.tooManyRequests() };
     const ctx: IntegrationContext = { request, match, stage, accountId: this.options.accountId };
     const authorized = await this.authorize(match.route, ctx);
-    if ('response' in authorized) return authorized.response;
+    const verdict = match.route.authorization.type === 'JWT' ? { authorized: !('response' in authorized) } : {};
+    if ('response' in authorized) return { routeKey, ...verdict, response: authorized.response };
     const { lambda, clients, logger } = this.options;
-    return runIntegration(match.route.integration, { ...ctx, ...(authorized.authorization && { authorization: authorized.authorization }) }, { lambda, clients, logger });
+    const integrationCtx = { ...ctx, ...(authorized.authorization && { authorization: authorized.authorization }) };
+    return { routeKey, ...verdict, response: await runIntegration(match.route.integration, integrationCtx, { lambda, clients, logger }) };
+  }
+
+  private report(activity: RequestActivity): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(activity);
+      } catch (err) {
+        this.options.logger.warn('apigateway activity listener failed', { err });
+      }
+    }
   }
 
   private async authorize(route: Route, ctx: IntegrationContext): Promise<{ authorization?: JwtAuthorization } | { response: ApiResponse }> {
@@ -102,6 +129,13 @@ export class HttpApiEngine {
     const outcome = await this.options.jwt.authorize(auth.authorizer, auth.scopes, ctx);
     return outcome.allowed ? { authorization: outcome.authorization } : { response: outcome.response };
   }
+}
+
+/** A response with what the activity stream reports of how it came about. */
+interface Answer {
+  readonly response: ApiResponse;
+  readonly routeKey?: string;
+  readonly authorized?: boolean;
 }
 
 /** HTTP APIs name every response's request in `apigw-requestid`. */

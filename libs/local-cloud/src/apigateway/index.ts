@@ -9,3 +9,4 @@ export { SUPPORTED_SUBTYPES } from './integrations/service-integrations';
 export type { IncomingApiRequest } from './http/api-request';
 export type { ApiResponse } from './http/api-response';
 export { InvalidHttpApiError, MalformedLambdaResponseError, UnsupportedIntegrationError } from './errors';
+export { makeActivityRoute, requestActivity, type RequestActivity } from './activity';

@@ -1,4 +1,5 @@
 import type { ServicePlugin } from '../core/contracts';
+import { makeActivityRoute } from './activity';
 import { JwtVerifier } from './auth/jwt-authorizer';
 import { apiBaseUrl, makeExecuteApiEndpoint } from './endpoint';
 import { HttpApiEngine } from './http-api-engine';
@@ -20,7 +21,8 @@ export interface ApiGatewayPluginOptions {
 /**
  * The API Gateway plug-in: serves the template's HTTP APIs below `<gateway>/_aws/execute-api/{apiId}`
  * (the `ApiEndpoint` the template loader resolves), invoking Lambda through the lambda port and calling
- * EventBridge, SQS and Step Functions through the AWS SDK at the gateway.
+ * EventBridge, SQS and Step Functions through the AWS SDK at the gateway. Every answered request is streamed at
+ * `/_local/apigateway-activity` (server-sent events) for the web console.
  *
  * @example
  * await LocalCloud.start({ assembly: 'cdk.out', plugins: [lambdaPlugin(), apiGatewayPlugin()] });
@@ -46,7 +48,11 @@ export function apiGatewayPlugin(options: ApiGatewayPluginOptions = {}): Service
         ctx.logger.info('HTTP API', { apiId: api.id, name: api.name, urls: engine.stagesOf(api.id).map((stage) => apiBaseUrl(ctx.endpointUrl, api.id, stage)) });
       }
       options.onStart?.(engine);
-      return { endpoints: [makeExecuteApiEndpoint(engine)], stop: async () => clients.destroy() };
+      return {
+        endpoints: [makeExecuteApiEndpoint(engine)],
+        localRoutes: { 'apigateway-activity': makeActivityRoute((listener) => engine.subscribe(listener)) },
+        stop: async () => clients.destroy(),
+      };
     },
   };
 }

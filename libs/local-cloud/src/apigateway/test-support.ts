@@ -69,6 +69,8 @@ export class FakeLambda implements LambdaInvoker {
 export interface ApiHarness {
   /** The API's base URL for a stage (`$default` by default). */
   url(stage?: string): string;
+  /** The gateway's URL, where the plug-in's `/_local/*` routes are. */
+  readonly gatewayUrl: string;
   close(): Promise<void>;
 }
 
@@ -84,8 +86,10 @@ export async function startApiHarness(
   const ctx = { resources, ports, logger: silentLogger, endpointUrl: options.servicesUrl ?? gatewayUrl, region: REGION, accountId: ACCOUNT_ID, dataDir: '/tmp' };
   const service = await apiGatewayPlugin(options).start(ctx);
   service.endpoints.forEach((endpoint) => gateway.register(endpoint));
+  Object.entries(service.localRoutes ?? {}).forEach(([name, route]) => gateway.route(name, route));
   return {
     url: (stage) => apiBaseUrl(gatewayUrl, API_ID, stage),
+    gatewayUrl,
     close: async () => {
       await service.stop();
       await gateway.close();

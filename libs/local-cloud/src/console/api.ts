@@ -3,19 +3,19 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { ConsoleError } from './errors';
-import type { EventFeed } from './event-feed';
+import type { ActivityFeed } from './activity-feed';
 import { functionLogs, listFunctions } from './functions';
 import { listQueues, redrive } from './queues';
 import { buildTimeline } from './timeline';
 import { describeExecution, executionsCarrying, listExecutions } from './workflows';
 
-/** What the console's JSON API reads: AWS clients on the gateway, the gateway's URL and the event feed. */
+/** What the console's JSON API reads: AWS clients on the gateway, the gateway's URL and the activity feed. */
 export interface ConsoleSources {
   readonly endpointUrl: string;
   readonly sfn: SFNClient;
   readonly sqs: SQSClient;
   readonly lambda: LambdaClient;
-  readonly feed: EventFeed;
+  readonly feed: ActivityFeed;
 }
 
 type Handler = (sources: ConsoleSources, url: URL, req: IncomingMessage) => Promise<unknown>;
@@ -28,7 +28,7 @@ const required = (url: URL, name: string): string => {
 
 /** The JSON API under `/_local/console/api/`, by method and path. */
 export const API: Record<string, Handler> = {
-  'GET events': async ({ feed }, url) => ({ status: feed.status, entries: feed.since(Number(url.searchParams.get('since') ?? 0)) }),
+  'GET events': async ({ feed }, url) => ({ streams: feed.statuses, entries: feed.since(Number(url.searchParams.get('since') ?? 0)) }),
   'GET executions': async ({ sfn }) => ({ executions: await listExecutions(sfn) }),
   'GET execution': async ({ sfn }, url) => {
     const arn = required(url, 'arn');
@@ -39,7 +39,7 @@ export const API: Record<string, Handler> = {
   'GET timeline': async ({ sfn, feed }, url) => {
     const correlationId = required(url, 'correlationId');
     const executions = await executionsCarrying(sfn, correlationId);
-    return { correlationId, eventStream: feed.status, items: buildTimeline(feed.forCorrelation(correlationId), executions), executions };
+    return { correlationId, streams: feed.statuses, items: buildTimeline(feed.forCorrelation(correlationId), executions), executions };
   },
   'GET queues': async ({ sqs }) => ({ queues: await listQueues(sqs) }),
   'POST redrive': async ({ sqs }, _url, req) => {

@@ -1,23 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientConfig, startConsoleCloud, type ConsoleCloud } from './test-support';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = new URL('../../.local-cloud/screenshots/', import.meta.url);
+import { clientConfig, launchChromium, SCREENSHOTS, startConsoleCloud, type ConsoleCloud } from './test-support';
 
 let demo: ConsoleCloud;
 let browser: Browser;
 
 beforeAll(async () => {
-  // Never skipped: CI installs Debian's chromium (apt-get install -y chromium).
-  if (!existsSync(CHROMIUM)) throw new Error(`The console's browser test needs Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   demo = await startConsoleCloud();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

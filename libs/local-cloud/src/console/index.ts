@@ -1,4 +1,4 @@
 export { consolePlugin } from './plugin';
 export { ConsoleError } from './errors';
-export type { FeedEntry, FeedStatus } from './event-feed';
+export type { FeedEntry, FeedStatus, StreamName } from './activity-feed';
 export type { TimelineItem } from './timeline';

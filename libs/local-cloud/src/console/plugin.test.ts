@@ -46,12 +46,12 @@ describe('the console API', () => {
   });
 
   it('streams events with the correlation id they carry, and the rule deliveries that followed', async () => {
-    await eventually(() => api('events'), ({ body }) => (body['status'] as { state: string }).state === 'connected');
+    await eventually(() => api('events'), ({ body }) => (body['streams'] as Record<string, { state: string }>)['eventbridge']?.state === 'connected');
 
     await events.send(new PutEventsCommand({ Entries: [orderPlaced('c-stream')] }));
 
     const { body } = await eventually(() => api('events?since=0'), ({ body }) => (body['entries'] as unknown[]).some((e) => (e as { kind: string }).kind === 'delivery'));
-    const entries = (body['entries'] as Array<{ kind: string; correlationId?: string; data: Record<string, unknown> }>).filter((e) => e.correlationId === 'c-stream');
+    const entries = (body['entries'] as Array<{ kind: string; correlationIds: string[]; data: Record<string, unknown> }>).filter((e) => e.correlationIds.includes('c-stream'));
     expect(entries.map((e) => e.kind)).toEqual(['event', 'delivery']);
     expect(entries[0]?.data['matchedRules']).toEqual([expect.stringContaining('OrderPlaced')]);
     expect(entries[1]?.data['status']).toBe('delivered');
@@ -95,6 +95,16 @@ describe('the console API', () => {
     expect(dlq).toMatchObject({ visible: 1, isDeadLetterQueue: true });
     expect(redrive.status).toBe(200);
     expect((await queues()).map((q) => [q.name, q.visible, q.isDeadLetterQueue])).toEqual([['payments', 1, false], ['payments-dlq', 0, true]]);
+  });
+
+  it("reports each stream's status: a service that is not running makes its stream unavailable, not the others", async () => {
+    const settled = (streams: Record<string, { state: string }>) => Object.values(streams).every((stream) => stream.state !== 'connecting');
+    const { body } = await eventually(() => api('events'), ({ body }) => settled(body['streams'] as Record<string, { state: string }>));
+
+    const streams = body['streams'] as Record<string, { state: string; reason?: string }>;
+    expect(streams['eventbridge']).toEqual({ state: 'connected' });
+    expect(streams['lambda']).toEqual({ state: 'connected' });
+    expect(streams['apigateway']).toEqual({ state: 'unavailable', reason: expect.stringMatching(/^API Gateway activity: GET \/_local\/apigateway-activity answered 403/) });
   });
 
   it('answers 400 with a code when a required parameter is missing', async () => {

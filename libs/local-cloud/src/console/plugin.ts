@@ -6,7 +6,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalRoute, ServiceContext, ServicePlugin } from '../core/contracts';
 import { LOCAL_CREDENTIALS } from '../core/endpoint-env';
 import { answerApi, type ConsoleSources } from './api';
-import { EventFeed } from './event-feed';
+import { ActivityFeed } from './activity-feed';
 
 /** The console's page and assets, served as they are: no framework, no build step. */
 const ASSETS: Record<string, { file: string; type: string }> = {
@@ -16,12 +16,12 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 };
 
 /**
- * The web console at `<gateway>/_local/console/`: live events with their correlation ids, one correlation id's
- * timeline, executions state by state, queues with a DLQ redrive, feature flags, function logs. It emulates
+ * The web console at `<gateway>/_local/console/`: live API requests, invocations and events with their correlation
+ * ids, one correlation id's timeline, executions state by state, queues with a DLQ redrive, feature flags, function logs. It emulates
  * nothing: it reads the other services through their AWS APIs on the gateway and their `/_local/*` routes.
  *
  * @example
- * await LocalCloud.start({ assembly: 'cdk.out', plugins: [...defaultPlugins(), consolePlugin()] });
+ * await LocalCloud.start({ assembly: 'cdk.out', plugins: [lambdaPlugin(), eventBridgePlugin(), consolePlugin()] }); // defaultPlugins() has it
  * // open http://127.0.0.1:<port>/_local/console/
  */
 export function consolePlugin(): ServicePlugin {
@@ -54,7 +54,7 @@ function connect(ctx: ServiceContext): ConsoleSources {
     sfn: new SFNClient({ ...config, disableHostPrefix: true }),
     sqs: new SQSClient(config),
     lambda: new LambdaClient(config),
-    feed: new EventFeed(`${ctx.endpointUrl}/_local/eventbridge`, ctx.logger),
+    feed: new ActivityFeed(ctx.endpointUrl, ctx.logger),
   };
 }
 

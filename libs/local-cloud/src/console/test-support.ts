@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 import { LocalCloud } from '../core/local-cloud';
 import { silentLogger } from '../core/logger';
 import { eventBridgePlugin } from '../eventbridge/plugin';
@@ -88,3 +89,22 @@ export const clientConfig = (cloud: LocalCloud) => {
   const env = cloud.environment();
   return { endpoint: cloud.url, region: cloud.region, credentials: { accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '' } };
 };
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** @internal Where browser tests save their screenshots (a folder that ignores itself in git). */
+export const SCREENSHOTS = new URL('../../.local-cloud/screenshots/', import.meta.url);
+
+/**
+ * @internal
+ * Launches Debian's Chromium headless through playwright-core. Never skipped: without it the test fails and
+ * says how to install it (CI runs `apt-get install -y chromium`).
+ * @example const browser = await launchChromium(); const page = await browser.newPage();
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`The console's browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -10,8 +10,8 @@ const FN_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:f';
 const QUEUE_ARN = 'arn:aws:sqs:us-east-1:000000000000:failures';
 const BUS_ARN = 'arn:aws:events:us-east-1:000000000000:event-bus/shop';
 
-const failed: InvokeResult = { ok: false, error: { errorType: 'Error', errorMessage: 'boom' }, requestId: 'r', executedVersion: '$LATEST', log: '' };
-const succeeded: InvokeResult = { ok: true, payload: '{"done":true}', requestId: 'r', executedVersion: '$LATEST', log: '' };
+const failed: InvokeResult = { ok: false, error: { errorType: 'Error', errorMessage: 'boom' }, requestId: 'r', executedVersion: '$LATEST', log: '', durationMs: 1 };
+const succeeded: InvokeResult = { ok: true, payload: '{"done":true}', requestId: 'r', executedVersion: '$LATEST', log: '', durationMs: 1 };
 
 function fakePorts() {
   const sent: { arn: string; body: string }[] = [];
@@ -39,7 +39,7 @@ function anInvoker(run: () => Promise<InvokeResult>, config: Partial<AsyncConfig
   return { invoker, ...fakes };
 }
 
-const anEvent = (): AsyncEvent => ({ functionName: 'f', functionArn: FN_ARN, qualifier: '$LATEST', payload: { id: 1 }, requestId: 'req-1', receivedAt: Date.now(), attempts: 0, throttles: 0 });
+const anEvent = (): AsyncEvent => ({ functionName: 'f', functionArn: FN_ARN, qualifier: '$LATEST', payload: { id: 1 }, requestId: 'req-1', entry: 'port-async', receivedAt: Date.now(), attempts: 0, throttles: 0 });
 
 describe('AsyncInvoker', () => {
   it('sends the failure record to an SQS on-failure destination after MaximumRetryAttempts retries', async () => {

@@ -2,6 +2,7 @@ import type { Json, Logger, Ports } from '../core/contracts';
 import { LambdaThrottledError } from './errors';
 import type { AsyncConfig } from './function-config';
 import type { InvokeResult } from './function-pool';
+import type { InvokeEntry } from './invocation-activity';
 
 /** One event in the asynchronous invocation queue. */
 export interface AsyncEvent {
@@ -10,6 +11,8 @@ export interface AsyncEvent {
   readonly qualifier: string;
   readonly payload: Json;
   readonly requestId: string;
+  /** Where the event was queued from: the Invoke API or another service (EventBridge, a destination). */
+  readonly entry: InvokeEntry;
   readonly receivedAt: number;
   attempts: number;
   throttles: number;
@@ -36,7 +39,7 @@ type Condition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded';
  * on-success or on-failure destination (SQS, Lambda or EventBridge through the ports) and DLQ.
  *
  * @example
- * invoker.enqueue({ functionName, functionArn, qualifier: '$LATEST', payload, requestId, receivedAt: Date.now(), attempts: 0, throttles: 0 });
+ * invoker.enqueue({ functionName, functionArn, qualifier: '$LATEST', payload, requestId, entry: 'port-async', receivedAt: Date.now(), attempts: 0, throttles: 0 });
  */
 export class AsyncInvoker {
   private readonly timers = new Set<NodeJS.Timeout>();

@@ -11,6 +11,10 @@ export type InvokeResult = {
   readonly executedVersion: string;
   /** This invocation's log lines, START to REPORT (for `X-Amz-Log-Type: Tail`). */
   readonly log: string;
+  /** The handler's run time, REPORT's `Duration`. */
+  readonly durationMs: number;
+  /** REPORT's `Init Duration`: set when this invocation started the environment (a cold start). */
+  readonly initMs?: number;
 } & ({ readonly ok: true; readonly payload: string } | { readonly ok: false; readonly error: FunctionErrorPayload });
 
 export interface PoolOptions {
@@ -80,7 +84,7 @@ export class FunctionPool {
       log(`END RequestId: ${call.requestId}`);
       log(report(call.requestId, outcome, config.memoryMb, init?.initMs));
       this.release(slot, !outcome.ok && outcome.fatal);
-      const base = { requestId: call.requestId, executedVersion: call.version, log: lines.join('\n') };
+      const base = { requestId: call.requestId, executedVersion: call.version, log: lines.join('\n'), durationMs: outcome.durationMs, ...(init && { initMs: init.initMs }) };
       return outcome.ok ? { ...base, ok: true, payload: outcome.payload } : { ...base, ok: false, error: outcome.error };
     } catch (err) {
       this.release(slot, true);

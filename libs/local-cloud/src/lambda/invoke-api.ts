@@ -41,10 +41,11 @@ async function handleInvoke(service: LambdaService, req: IncomingMessage, res: S
     const target = service.target(name, url.searchParams.get('Qualifier') ?? undefined);
     if (type === 'DryRun') return sendJson(res, 204, undefined);
     if (type === 'Event') {
-      await service.invokeAsync(`${target.pool.config.arn}:${target.qualifier}`, payload);
+      await service.invokeAsync(`${target.pool.config.arn}:${target.qualifier}`, payload, 'invoke-api');
       return sendJson(res, 202, undefined);
     }
-    const result = await service.run(target, payload, randomUUID(), clientContextOf(req));
+    const clientContext = clientContextOf(req);
+    const result = await service.run(target, payload, { requestId: randomUUID(), entry: 'invoke-api', ...(clientContext !== undefined && { clientContext }) });
     const headers: Record<string, string> = { 'x-amz-executed-version': result.executedVersion, 'x-amzn-requestid': result.requestId };
     if (req.headers['x-amz-log-type'] === 'Tail') headers['x-amz-log-result'] = tail(result.log);
     if (!result.ok) headers['x-amz-function-error'] = 'Unhandled';

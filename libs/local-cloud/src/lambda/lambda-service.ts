@@ -6,6 +6,7 @@ import { AsyncInvoker } from './async-invoker';
 import { LambdaFunctionError, LambdaNotFoundError } from './errors';
 import { DEFAULT_ASYNC_CONFIG, parseFunctionReference, type FunctionConfig, type FunctionRegistry } from './function-config';
 import { FunctionPool, type InvokeResult } from './function-pool';
+import { invocationActivity, type InvocationActivity, type InvokeEntry } from './invocation-activity';
 import { LogStore } from './log-store';
 
 export interface LambdaServiceOptions {
@@ -21,6 +22,14 @@ export interface LambdaServiceOptions {
   readonly asyncRetryDelaysMs?: readonly number[];
   /** First wait after an async invoke is throttled (default 1 s, doubling). */
   readonly throttleRetryMs?: number;
+}
+
+/** How one synchronous run was asked for: its request id, the Invoke API's client context, the entry it came through. */
+export interface RunCall {
+  readonly requestId?: string;
+  readonly clientContext?: Json;
+  /** Defaults to `port-sync`: another service's RequestResponse invoke through the `lambda` port. */
+  readonly entry?: InvokeEntry;
 }
 
 /** A function reference resolved to its function and qualifier. */
@@ -42,6 +51,7 @@ export class LambdaService implements LambdaInvoker {
   readonly logs = new LogStore();
   private readonly pools = new Map<string, FunctionPool>();
   private readonly async: AsyncInvoker;
+  private readonly listeners = new Set<(activity: InvocationActivity) => void>();
 
   constructor(
     private readonly registry: FunctionRegistry,
@@ -49,7 +59,7 @@ export class LambdaService implements LambdaInvoker {
   ) {
     for (const config of registry.functions.values()) this.pools.set(config.name, this.poolOf(config));
     this.async = new AsyncInvoker({
-      run: (event) => this.run(this.target(event.functionName, event.qualifier), event.payload, event.requestId),
+      run: (event) => this.run(this.target(event.functionName, event.qualifier), event.payload, { requestId: event.requestId, entry: event.entry }),
       configFor: (name, qualifier) => registry.asyncConfigs.get(`${name}:${qualifier}`) ?? DEFAULT_ASYNC_CONFIG,
       deadLetterArnOf: (name) => registry.functions.get(name)?.deadLetterArn,
       ports: options.ports,
@@ -76,15 +86,31 @@ export class LambdaService implements LambdaInvoker {
     throw new LambdaNotFoundError(`${pool.config.arn}:${qualifier}`);
   }
 
+  /**
+   * Hears every invocation when it ends (throttled ones never ran, so they are not heard); returns the unsubscribe.
+   * @example const stop = lambda.subscribe((activity) => console.log(activity.functionName, activity.coldStart));
+   */
+  subscribe(listener: (activity: InvocationActivity) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** One synchronous invocation with everything the Invoke API reports (throws LambdaThrottledError). */
-  async run(target: ResolvedTarget, payload: Json, requestId: string = randomUUID(), clientContext?: Json): Promise<InvokeResult> {
+  async run(target: ResolvedTarget, payload: Json, call: RunCall = {}): Promise<InvokeResult> {
+    const startedAt = new Date();
+    const result = await this.execute(target, payload, call.requestId ?? randomUUID(), call.clientContext);
+    this.report(invocationActivity({ functionName: target.pool.config.name, entry: call.entry ?? 'port-sync', payload, startedAt, result }));
+    return result;
+  }
+
+  private async execute(target: ResolvedTarget, payload: Json, requestId: string, clientContext: Json | undefined): Promise<InvokeResult> {
     const { config } = target.pool;
     const correlationId = correlationIdOf(payload);
     const logger = this.options.logger.child({ functionName: config.name, requestId, correlationId });
     logger.debug('invoke', { qualifier: target.qualifier });
     if (!config.runtime.startsWith('nodejs') || !config.codeDir) {
       const errorMessage = `local-cloud runs Node.js functions from a code asset; ${config.name} has runtime ${config.runtime}${config.codeDir ? '' : ' and no local code'}`;
-      return { ok: false, error: { errorType: 'Runtime.InvalidRuntime', errorMessage }, requestId, executedVersion: target.executedVersion, log: '' };
+      return { ok: false, error: { errorType: 'Runtime.InvalidRuntime', errorMessage }, requestId, executedVersion: target.executedVersion, log: '', durationMs: 0 };
     }
     const result = await target.pool.invoke(payload, {
       requestId,
@@ -109,14 +135,16 @@ export class LambdaService implements LambdaInvoker {
     return JSON.parse(result.payload) as Json;
   }
 
-  async invokeAsync(functionArn: string, payload: Json, requestId: string = randomUUID()): Promise<void> {
+  /** `entry` is `invoke-api` when the Invoke API queues the event (`InvocationType: Event`). */
+  async invokeAsync(functionArn: string, payload: Json, entry: InvokeEntry = 'port-async'): Promise<void> {
     const target = this.target(functionArn);
     this.async.enqueue({
       functionName: target.pool.config.name,
       functionArn: target.pool.config.arn,
       qualifier: target.qualifier,
       payload,
-      requestId,
+      requestId: randomUUID(),
+      entry,
       receivedAt: Date.now(),
       attempts: 0,
       throttles: 0,
@@ -131,6 +159,16 @@ export class LambdaService implements LambdaInvoker {
   async stop(): Promise<void> {
     this.async.stop();
     for (const pool of this.pools.values()) pool.stop();
+  }
+
+  private report(activity: InvocationActivity): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(activity);
+      } catch (err) {
+        this.options.logger.warn('lambda activity listener failed', { err });
+      }
+    }
   }
 
   private poolOf(config: FunctionConfig): FunctionPool {

@@ -1,4 +1,5 @@
 import type { ServicePlugin } from '../core/contracts';
+import { makeActivityRoute } from './activity-route';
 import { buildRegistry } from './function-config';
 import { makeLambdaEndpoint } from './invoke-api';
 import { makeLogRoute } from './log-route';
@@ -11,7 +12,8 @@ export type LambdaPluginOptions = Pick<LambdaServiceOptions, 'accountConcurrency
 export const LAMBDA_RESOURCE_TYPES = ['AWS::Lambda::Function', 'AWS::Lambda::Version', 'AWS::Lambda::Alias', 'AWS::Lambda::EventInvokeConfig'] as const;
 
 /**
- * The Lambda plug-in: runs the functions, serves the Invoke API and provides the `lambda` port.
+ * The Lambda plug-in: runs the functions, serves the Invoke API and provides the `lambda` port; serves each
+ * function's logs at `/_local/lambda-logs` and every finished invocation at `/_local/lambda-activity` (SSE).
  * `onStart` hands the started service to the caller (tests read logs and environment counts through it).
  *
  * @example
@@ -32,7 +34,7 @@ export function lambdaPlugin(options: LambdaPluginOptions & { onStart?: (service
       return {
         endpoints: [makeLambdaEndpoint(service)],
         provides: { lambda: service },
-        localRoutes: { 'lambda-logs': makeLogRoute(service) },
+        localRoutes: { 'lambda-logs': makeLogRoute(service), 'lambda-activity': makeActivityRoute(service) },
         stop: () => service.stop(),
       };
     },

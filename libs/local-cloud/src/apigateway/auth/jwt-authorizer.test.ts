@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestActivity } from '../activity';
 import { anHttpApi, apiResource, FakeLambda, lambdaRoute, startApiHarness, type ApiHarness } from '../test-support';
 
 const AUDIENCE = 'storefront-client';
@@ -12,6 +13,7 @@ let jwksServer: Server;
 let jwksFetches = 0;
 let harness: ApiHarness;
 let lambda: FakeLambda;
+const activity: RequestActivity[] = [];
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
@@ -40,12 +42,13 @@ beforeAll(async () => {
   const jwt = { AuthorizationType: 'JWT', AuthorizerId: 'ShopAuthorizer' };
   harness = await startApiHarness(
     [...anHttpApi(), authorizer, ...lambdaRoute('POST /checkout', 'orders', { ...jwt, AuthorizationScopes: ['orders/write'] }), ...lambdaRoute('GET /me', 'orders', jwt)],
-    { lambda },
+    { lambda, onStart: (engine) => engine.subscribe((request) => activity.push(request)) },
   );
 });
 afterAll(() => harness.close());
 afterEach(() => {
   lambda.invocations.length = 0;
+  activity.length = 0;
 });
 
 function token(claims: JWTPayload = {}, options: { key?: CryptoKey; expiresAt?: number; issuer?: string; audience?: string | null } = {}): Promise<string> {
@@ -69,6 +72,16 @@ describe('JWT authorizer', () => {
     expect(jwt.claims).toMatchObject({ sub: 'user-1', iss: issuer, aud: AUDIENCE, 'cognito:groups': '[admin buyers]', email_verified: 'true' });
     expect(jwt.claims.exp).toMatch(/^\d+$/);
     expect(jwt.scopes).toEqual(['orders/read', 'orders/write']);
+  });
+
+  it("tells the activity stream whether the route's authorizer let each request through", async () => {
+    await checkout(`Bearer ${await token()}`);
+    await checkout();
+
+    expect(activity.map((request) => [request.routeKey, request.status, request.authorized])).toEqual([
+      ['POST /checkout', 200, true],
+      ['POST /checkout', 401, false],
+    ]);
   });
 
   it('accepts the token without the Bearer prefix', async () => {

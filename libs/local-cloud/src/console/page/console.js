@@ -36,30 +36,46 @@ function changed(key, data) {
 }
 
 const time = (iso) => (iso ? new Date(iso).toLocaleTimeString() : '');
+// A request, its invocation and its event happen within one second: the timeline shows milliseconds.
+const preciseTime = (iso) => (iso ? `${time(iso)}.${String(new Date(iso).getMilliseconds()).padStart(3, '0')}` : '');
 
-// Events: the console keeps the EventBridge activity; the page asks for what it has not seen.
+// Activity: the console follows the EventBridge, Lambda and API Gateway streams; the page asks for what it has not seen.
+const STREAMS = { eventbridge: 'Event stream', lambda: 'Invocation stream', apigateway: 'API request stream' };
 let lastSeq = 0;
 async function pollEvents() {
   try {
-    const { status, entries } = await getJson(`${base}/api/events?since=${lastSeq}`);
-    const state = $('events-state');
-    state.className = status.state === 'unavailable' ? 'note unavailable' : 'note';
-    state.textContent = status.state === 'unavailable' ? `Not available: ${status.reason}` : `Event stream ${status.state}.`;
+    const { streams, entries } = await getJson(`${base}/api/events?since=${lastSeq}`);
+    if (changed('streams', streams)) {
+      $('events-state').className = 'note';
+      $('events-state').replaceChildren(...Object.entries(STREAMS).map(([name, label]) => streamStatus(label, streams[name])));
+    }
     for (const entry of entries) {
       lastSeq = entry.seq;
-      $('events').prepend(eventRow(entry));
+      $('events').prepend(activityRow(entry));
     }
   } catch (err) {
+    rendered.delete('streams');
     unavailable('events-state', err.message);
   }
 }
 
-function eventRow(entry) {
-  const d = entry.data;
-  const what = entry.kind === 'event' ? `${d.event?.['detail-type']} (${d.event?.source})` : `delivery by ${d.ruleName}`;
-  const detail = entry.kind === 'event' ? `${d.eventBusName}: ${(d.matchedRules || []).join(', ') || 'no rule matched'}` : el('span', { class: `status-${d.status}` }, `${d.status}, attempt ${d.attempt}${d.error ? `: ${d.error}` : ''}`);
-  const id = entry.correlationId ? el('button', { class: 'link mono', type: 'button', onclick: () => showTimeline(entry.correlationId) }, entry.correlationId) : '—';
-  return el('tr', {}, el('td', {}, time(entry.receivedAt)), el('td', {}, what), el('td', {}, detail), el('td', {}, id));
+function streamStatus(label, status) {
+  if (status?.state === 'unavailable') return el('span', { class: 'unavailable' }, `${label} not available: ${status.reason} `);
+  return el('span', {}, `${label} ${status?.state ?? 'unknown'}. `);
+}
+
+function activityRow(entry) {
+  const [what, detail] = describeEntry(entry);
+  const ids = entry.correlationIds.map((id) => el('button', { class: 'link mono', type: 'button', onclick: () => showTimeline(id) }, id));
+  return el('tr', { 'data-kind': entry.kind }, el('td', {}, time(entry.receivedAt)), el('td', {}, what), el('td', {}, detail), el('td', { class: 'ids' }, ...(ids.length ? ids : ['—'])));
+}
+
+function describeEntry({ kind, data: d }) {
+  if (kind === 'event') return [`${d.event?.['detail-type']} (${d.event?.source})`, `${d.eventBusName}: ${(d.matchedRules || []).join(', ') || 'no rule matched'}`];
+  if (kind === 'delivery') return [`delivery by ${d.ruleName}`, el('span', { class: `status-${d.status}` }, `${d.status}, attempt ${d.attempt}${d.error ? `: ${d.error}` : ''}`)];
+  if (kind === 'request') return [`${d.method} ${d.path}`, el('span', { class: d.status < 400 ? 'status-ok' : 'status-error' }, `${d.status} from ${d.routeKey === '-' ? 'no route' : d.routeKey}, ${d.durationMs} ms`)];
+  const start = d.coldStart ? `cold start, init ${d.initMs} ms` : 'warm';
+  return [`${d.functionName} (${d.trigger})`, el('span', { class: `status-${d.outcome}` }, `${d.outcome === 'ok' ? 'ok' : d.error}, ${d.durationMs} ms, ${start}`)];
 }
 
 // Timeline of one correlation id, refreshed while shown so a running workflow's states appear.
@@ -75,12 +91,13 @@ async function showTimeline(correlationId) {
 async function refreshTimeline() {
   if (!timelineId) return;
   try {
-    const { items, eventStream } = await getJson(`${base}/api/timeline?correlationId=${encodeURIComponent(timelineId)}`);
+    const { items, streams } = await getJson(`${base}/api/timeline?correlationId=${encodeURIComponent(timelineId)}`);
     if (!changed('timeline', items)) return;
-    const streamNote = eventStream.state === 'unavailable' ? ' Events are not available (no EventBridge activity stream).' : '';
+    const missing = Object.entries(STREAMS).filter(([name]) => streams[name]?.state === 'unavailable').map(([, label]) => label);
+    const streamNote = missing.length ? ` Not shown (not available): ${missing.join(', ')}.` : '';
     $('timeline-state').className = 'note';
     $('timeline-state').textContent = `${items.length} step(s) for ${timelineId}.${streamNote}`;
-    $('timeline-items').replaceChildren(...items.map((item) => el('li', { 'data-kind': item.kind }, el('span', { class: 'kind' }, item.kind), ` ${time(item.time)} `, el('strong', {}, item.title), ` — ${item.detail}`)));
+    $('timeline-items').replaceChildren(...items.map((item) => el('li', { 'data-kind': item.kind }, el('span', { class: 'kind' }, item.kind), ` ${preciseTime(item.time)} `, el('strong', {}, item.title), ` — ${item.detail}`)));
   } catch (err) {
     unavailable('timeline-state', err.message);
   }
