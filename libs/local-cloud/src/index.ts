@@ -13,6 +13,7 @@ export type {
   ServiceContext,
   RunningService,
   LocalRoute,
+  LateValues,
   ServicePlugin,
 } from './core/contracts';
 export { LocalCloud, ServiceStartError, type LocalCloudOptions } from './core/local-cloud';
@@ -42,3 +43,4 @@ export { secretsManagerService, type SecretsAccess, type SecretsManagerPlugin } 
 export { connectionSecrets } from './connection-secrets';
 export * from './template';
 export { consolePlugin } from './console';
+export { cloudFormationPlugin, CustomResourceFailedError, CustomResourceReadError, type CloudFormationPluginOptions } from './cloudformation';

@@ -3,6 +3,7 @@ import { appConfigService, type AppConfigServiceOptions } from './appconfig/plug
 import { localIssuerFor } from './cognito/issuer';
 import { cognitoService, type CognitoServiceOptions } from './cognito/plugin';
 import { connectionSecrets } from './connection-secrets';
+import { cloudFormationPlugin, type CloudFormationPluginOptions } from './cloudformation';
 import { consolePlugin } from './console';
 import type { ServicePlugin } from './core/contracts';
 import { dynamoDbPlugin, type DynamoDbPluginOptions } from './dynamodb/plugin';
@@ -26,13 +27,17 @@ export interface ServiceOptions {
   readonly cognito?: CognitoServiceOptions;
   readonly appConfig?: AppConfigServiceOptions;
   readonly s3?: Pick<S3ServiceOptions, 'credentials'>;
+  /** `responseTimeoutMs`: the longest wait for a custom resource's answer (default 5 minutes). */
+  readonly cloudFormation?: CloudFormationPluginOptions;
 }
 
 /**
  * The emulated services, in start order: the one list to read (or edit) to see what the local cloud runs.
  * Each entry is a `ServicePlugin` (src/core/contracts.ts) that owns a folder of src/. Ports are bound late,
  * so the order only decides which pollers may start calling a port before its provider is up (lambda first),
- * and that Secrets Manager is up before EventBridge stores its connections' secrets in it.
+ * and that Secrets Manager is up before EventBridge stores its connections' secrets in it. CloudFormation
+ * comes first: at start it only checks who reads its custom resources' values (so a template it refuses
+ * starts nothing); it creates them in `afterStart`, once every service is up.
  *
  * Wiring between services that ports do not carry happens here: API Gateway's JWT authorizers verify the
  * local Cognito's tokens (`localIssuerFor`), and Step Functions' `http:invoke` tasks read the EventBridge
@@ -45,6 +50,7 @@ export function defaultPlugins(options: ServiceOptions = {}): ServicePlugin[] {
   const secretsManager = secretsManagerService();
   const connections = connectionSecrets(secretsManager.secrets);
   return [
+    cloudFormationPlugin(options.cloudFormation),
     lambdaPlugin(options.lambda),
     dynamoDbPlugin(options.dynamodb),
     sqsPlugin(),

@@ -94,6 +94,11 @@ export interface ResolvedResource {
   readonly properties: JsonObject;
   /** Absolute path of the local asset the resource deploys (a Lambda function's code folder). */
   readonly assetPath?: string;
+  /**
+   * Logical ids of the resources of its stack it waits for, as CloudFormation orders creation: its
+   * `DependsOn` and the resources its properties reference (`Ref`, `Fn::GetAtt`, `Fn::Sub`).
+   */
+  readonly dependsOn?: readonly string[];
 }
 
 /** Structured JSON logging; fields land beside `msg` in one line. */
@@ -133,6 +138,12 @@ export interface ServiceContext {
  */
 export type LocalRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
+/**
+ * Values that only exist once a resource has been created, by the placeholder the template layer resolved in
+ * their place (`Ref` and `Fn::GetAtt` of a custom resource: what its provider answered; src/template/late-values.ts).
+ */
+export type LateValues = ReadonlyMap<string, string>;
+
 /** A started service: its API endpoint(s), the ports it offers the others, and how to stop it. */
 export interface RunningService {
   readonly endpoints: readonly ServiceEndpoint[];
@@ -140,6 +151,13 @@ export interface RunningService {
   readonly localRoutes?: Readonly<Record<string, LocalRoute>>;
   /** Ports this service implements (the lambda service provides `lambda`, sqs provides `sqs`...). */
   readonly provides?: Partial<Ports>;
+  /**
+   * Called once every plug-in has started, its endpoints are served and every port is bound, in plug-in
+   * order: work that needs the other services live (CloudFormation custom resources call functions that
+   * write tables). A rejection fails the start and stops every service. It may settle late values, which
+   * the stack outputs then show.
+   */
+  afterStart?(): Promise<LateValues | void>;
   stop(): Promise<void>;
 }
 
@@ -160,13 +178,18 @@ export interface RunningService {
 export interface ServicePlugin {
   /** Shown in logs and in the start-up report: 'lambda', 'dynamodb', 'sqs'... */
   readonly name: string;
-  /** The CloudFormation resource types this service emulates. */
+  /**
+   * The CloudFormation resource types this service emulates. An entry ending in '::' claims every type it
+   * starts ('Custom::'), except the resources a plug-in claiming their exact type owns.
+   */
   readonly resourceTypes: readonly string[];
   /**
    * For a type several services share, which of its resources are this plug-in's: an
    * `AWS::Lambda::EventSourceMapping` belongs to the service of its source (a queue to sqs, a table
    * stream to dynamodb). Absent: every resource of `resourceTypes` is. Every plug-in sharing a type needs it.
+   * `all` is every resolved resource (LocalCloud passes it: a custom resource is run when its ServiceToken is a
+   * function of the template).
    */
-  owns?(resource: ResolvedResource): boolean;
+  owns?(resource: ResolvedResource, all?: readonly ResolvedResource[]): boolean;
   start(ctx: ServiceContext): Promise<RunningService>;
 }

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeSupport, loadAssembly, resolveAssembly, type ResolvedCloud } from '../template';
-import type { Json, LocalRoute, Logger, RunningService, ServicePlugin } from './contracts';
+import { describeSupport, loadAssembly, resolveAssembly, settleOutputs, type ResolvedCloud } from '../template';
+import type { Json, LateValues, LocalRoute, Logger, RunningService, ServicePlugin } from './contracts';
 import { endpointEnvironment, LOCAL_CREDENTIALS } from './endpoint-env';
 import { ServiceStartError } from './errors';
 import { Gateway } from './gateway';
@@ -31,6 +31,8 @@ export { ServiceStartError } from './errors';
 /**
  * The local cloud: loads a cloud assembly, resolves its templates, starts each service plug-in with the
  * resources of its types, wires them through late-bound ports and serves them all on one 127.0.0.1 port.
+ * Once all have started, each running service's `afterStart` runs (custom resources are created then), and
+ * the stack outputs get the values they answered.
  *
  * @example
  * const cloud = await LocalCloud.start({ assembly: 'cdk.out', plugins: defaultPlugins() });
@@ -73,9 +75,11 @@ export class LocalCloud {
         Object.entries(service.localRoutes ?? {}).forEach(([name, route]) => gateway.route(name, route));
         if (service.provides) provide(service.provides);
       }
-      const report = [...describeSupport(resolved.resources, ownerOf), ...resolved.stacks.flatMap((s) => s.warnings.map((w) => `warning     ${w}`))];
+      const settled = settleOutputs(resolved, await afterStart(options.plugins, running));
+      const warnings = [...resolved.stacks.flatMap((s) => s.warnings), ...settled.warnings];
+      const report = [...describeSupport(resolved.resources, ownerOf), ...warnings.map((w) => `warning     ${w}`)];
       for (const line of report) (line.startsWith('emulated') || line.startsWith('accepted') ? logger.debug : logger.warn)(line);
-      const cloud = new LocalCloud(url, resolved, report, gateway, running, dataDir, region);
+      const cloud = new LocalCloud(url, settled.cloud, report, gateway, running, dataDir, region);
       cloud.addLocalRoutes();
       logger.info('local cloud started', { url, stacks: resolved.stacks.map((s) => s.stackName), services: gateway.signingNames });
       return cloud;
@@ -116,6 +120,21 @@ export class LocalCloud {
     this.gateway.route('outputs', json(this.outputs()));
     this.gateway.route('resources', json({ report: this.report, resources: this.resolved.resources.map(({ properties: _p, ...r }) => r) }));
   }
+}
+
+/**
+ * Runs each started service's `afterStart` once all are up (custom resources call the others), in plug-in
+ * order, and gathers the late values they settle.
+ */
+async function afterStart(plugins: readonly ServicePlugin[], running: readonly RunningService[]): Promise<LateValues> {
+  const values = new Map<string, string>();
+  for (const [index, service] of running.entries()) {
+    const settled = await service.afterStart?.().catch((err: unknown) => {
+      throw new ServiceStartError(`The ${plugins[index]?.name} service failed to start: ${(err as Error).message}`, { cause: err });
+    });
+    for (const [token, value] of settled ?? []) values.set(token, value);
+  }
+  return values;
 }
 
 async function stopAll(running: readonly RunningService[], gateway: Gateway, dataDir: string): Promise<void> {

@@ -9,7 +9,7 @@ function aResource(type: string, properties: ResolvedResource['properties'] = {}
   return { stackName: 'Stack', logicalId: `${type.split('::')[2]}${Object.keys(properties).length}`, type, ref: 'ref', physicalName: 'name', attributes: {}, properties };
 }
 
-function aPlugin(name: string, resourceTypes: string[], owns?: (r: ResolvedResource) => boolean): ServicePlugin {
+function aPlugin(name: string, resourceTypes: string[], owns?: ServicePlugin['owns']): ServicePlugin {
   return { name, resourceTypes, ...(owns && { owns }), start: () => Promise.reject(new Error('not started in these tests')) };
 }
 
@@ -53,5 +53,25 @@ describe('assignOwners', () => {
     const plugins = [aPlugin('sqs', [ESM], () => true), aPlugin('other', [ESM], () => true)];
 
     expect(() => assignOwners(plugins, [onQueue])).toThrow(/owned by both sqs and other/);
+  });
+
+  it('gives a plug-in declaring a prefix the resources of that prefix no exact claim takes', () => {
+    const seed = aResource('Custom::Seed');
+    const notifications = aResource('Custom::S3BucketNotifications');
+    const plugins = [aPlugin('cloudformation', ['Custom::']), aPlugin('s3', ['Custom::S3BucketNotifications'])];
+
+    const ownerOf = assignOwners(plugins, [seed, notifications]);
+
+    expect([ownerOf(seed), ownerOf(notifications)]).toEqual(['cloudformation', 's3']);
+  });
+
+  it('asks owns with every resource, so a plug-in can look at the others', () => {
+    const fn = aResource('AWS::Lambda::Function');
+    const seed = aResource('Custom::Seed', { ServiceToken: 'fn' });
+    const servedByATemplateFunction = (r: ResolvedResource, all: readonly ResolvedResource[] = []) => all.some((other) => other.type === 'AWS::Lambda::Function' && r !== other);
+
+    const ownerOf = assignOwners([aPlugin('cloudformation', ['Custom::'], servedByATemplateFunction)], [fn, seed]);
+
+    expect(ownerOf(seed)).toBe('cloudformation');
   });
 });

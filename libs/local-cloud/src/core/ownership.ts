@@ -4,6 +4,7 @@ import { ServiceStartError } from './errors';
 /**
  * Which plug-in emulates each resource: the one that declares its type or, for a type several plug-ins
  * share (event source mappings belong to the service of their source), the one whose `owns` accepts it.
+ * A plug-in declaring a prefix ('Custom::') gets the resources of that prefix no exact claim owns.
  * A resource no plug-in owns is left out, and reported as unsupported.
  *
  * @throws ServiceStartError when plug-ins share a type and one of them has no `owns`, or two own one resource
@@ -15,7 +16,9 @@ export function assignOwners(plugins: readonly ServicePlugin[], resources: reado
   const claimants = claimantsByType(plugins);
   const owners = new Map<ResolvedResource, string>();
   for (const resource of resources) {
-    const owning = (claimants.get(resource.type) ?? []).filter((plugin) => plugin.owns?.(resource) ?? true);
+    const owningOf = (claim: string) => (claimants.get(claim) ?? []).filter((plugin) => plugin.owns?.(resource, resources) ?? true);
+    const exact = owningOf(resource.type);
+    const owning = exact.length > 0 ? exact : prefixesOf(resource.type, claimants).flatMap(owningOf);
     const [owner, other] = owning;
     if (owner && other) {
       throw new ServiceStartError(`${resource.stackName}/${resource.logicalId} (${resource.type}) is owned by both ${owner.name} and ${other.name}`);
@@ -23,6 +26,22 @@ export function assignOwners(plugins: readonly ServicePlugin[], resources: reado
     if (owner) owners.set(resource, owner.name);
   }
   return (resource) => owners.get(resource);
+}
+
+/**
+ * Whether a plug-in declares this type, exactly or by a prefix. It may still not own every resource of it.
+ *
+ * @example
+ * declaresType(cloudFormationPlugin(), 'Custom::Seed'); // true: it declares 'Custom::'
+ */
+export function declaresType(plugin: ServicePlugin, type: string): boolean {
+  return plugin.resourceTypes.some((claim) => claim === type || (isPrefix(claim) && type.startsWith(claim)));
+}
+
+const isPrefix = (claim: string) => claim.endsWith('::');
+
+function prefixesOf(type: string, claimants: ReadonlyMap<string, ServicePlugin[]>): string[] {
+  return [...claimants.keys()].filter((claim) => isPrefix(claim) && claim !== type && type.startsWith(claim));
 }
 
 function claimantsByType(plugins: readonly ServicePlugin[]): Map<string, ServicePlugin[]> {

@@ -5,6 +5,7 @@ import type { Json, LambdaInvoker, ResolvedResource, RunningService, ServicePlug
 import { LOCAL_CREDENTIALS } from './endpoint-env';
 import { Gateway } from './gateway';
 import { silentLogger } from './logger';
+import { declaresType } from './ownership';
 import { makeLatePorts } from './ports';
 
 export const HARNESS_REGION = 'us-east-1';
@@ -58,10 +59,11 @@ export async function startPlugin(
   const { ports, provide } = makeLatePorts();
   provide({ lambda });
   const all = resourcesAt(url);
-  const resources = all.filter((r) => plugin.resourceTypes.includes(r.type) && (plugin.owns?.(r) ?? true));
+  const resources = all.filter((r) => declaresType(plugin, r.type) && (plugin.owns?.(r, all) ?? true));
   const ctx = { resources, allResources: all, ports, logger: silentLogger, endpointUrl: url, region: HARNESS_REGION, accountId: HARNESS_ACCOUNT, dataDir };
   const service = await plugin.start(ctx);
   service.endpoints.forEach((endpoint) => gateway.register(endpoint));
+  Object.entries(service.localRoutes ?? {}).forEach(([name, route]) => gateway.route(name, route));
   if (service.provides) provide(service.provides);
   return {
     url,

@@ -1,5 +1,6 @@
 import type { Json } from '../core/contracts';
 import { TemplateResolutionError } from './errors';
+import { refuseLateValue } from './late-values';
 
 /** `AWS::NoValue`: removes the property (or list element) it stands in. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -38,7 +39,7 @@ const INTRINSICS: Record<string, Intrinsic> = {
   },
   'Fn::Split': (args, scope) => {
     const [delimiter, source] = asArray(args, 'Fn::Split', 2);
-    return asString(resolve(source, scope), 'Fn::Split').split(asString(delimiter, 'Fn::Split'));
+    return refuseLateValue(asString(resolve(source, scope), 'Fn::Split'), 'Fn::Split').split(asString(delimiter, 'Fn::Split'));
   },
   'Fn::If': (args, scope) => {
     const [name, whenTrue, whenFalse] = asArray(args, 'Fn::If', 3);
@@ -56,7 +57,7 @@ const INTRINSICS: Record<string, Intrinsic> = {
     const name = asString(resolve(region, scope), 'Fn::GetAZs') || scope.region;
     return ['a', 'b', 'c'].map((zone) => `${name}${zone}`);
   },
-  'Fn::Base64': (text, scope) => Buffer.from(asString(resolve(text, scope), 'Fn::Base64')).toString('base64'),
+  'Fn::Base64': (text, scope) => Buffer.from(refuseLateValue(asString(resolve(text, scope), 'Fn::Base64'), 'Fn::Base64')).toString('base64'),
   'Fn::FindInMap': (args, scope) => {
     const [map, top, second] = asArray(resolve(args, scope), 'Fn::FindInMap', 3);
     return scope.findInMap(asString(map, 'Fn::FindInMap'), scalar(top, 'Fn::FindInMap'), scalar(second, 'Fn::FindInMap'));

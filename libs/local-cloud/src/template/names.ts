@@ -45,3 +45,13 @@ export function generatedName(
   const name = `${prefix}-${random}${suffix}`;
   return options.lowercase ? name.toLowerCase() : name;
 }
+
+/**
+ * The stack's id (`AWS::StackId`), stable per stack name: CloudFormation's ARN with a UUID.
+ *
+ * @example
+ * stackIdOf('Orders', 'us-east-1', '000000000000'); // 'arn:aws:cloudformation:us-east-1:000000000000:stack/Orders/0f3c...'
+ */
+export function stackIdOf(stackName: string, region: string, accountId: string): string {
+  return `arn:aws:cloudformation:${region}:${accountId}:stack/${stackName}/${stableUuid(stackName)}`;
+}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Json, JsonObject, ResolvedResource } from '../core/contracts';
 import type { CloudAssembly, StackArtifact } from './cloud-assembly';
+import { dependenciesOf } from './dependencies';
 import { TemplateResolutionError } from './errors';
 import { NO_VALUE, resolve } from './intrinsics';
 import { makeStackScope, type DeployTarget, type StackScope } from './stack-scope';
@@ -66,6 +67,7 @@ function resolveStack(artifact: StackArtifact, target: DeployTarget, imports: Re
     const identity = scope.identity(logicalId);
     const properties = localize(resolve(resource.Properties ?? {}, scope), target.endpointUrl) as JsonObject;
     const assetPath = assetPathOf(artifact, resource.Metadata, properties);
+    const dependsOn = dependenciesOf(resource, artifact.template.Resources ?? {}).filter((id) => scope.isCreated(id));
     return {
       stackName: artifact.stackName,
       logicalId,
@@ -75,6 +77,7 @@ function resolveStack(artifact: StackArtifact, target: DeployTarget, imports: Re
       ...(identity.arn !== undefined && { arn: identity.arn }),
       attributes: identity.attributes,
       properties,
+      dependsOn,
       ...(assetPath !== undefined && { assetPath }),
     } satisfies ResolvedResource;
   });

@@ -1,8 +1,10 @@
 import type { Json } from '../core/contracts';
 import type { StackArtifact } from './cloud-assembly';
+import { isCustomResourceType } from './custom-resources';
 import { TemplateResolutionError } from './errors';
 import { NO_VALUE, condition, resolve, type ResolveScope, type Resolved } from './intrinsics';
-import { generatedName, stableUuid } from './names';
+import { generatedName, stackIdOf } from './names';
+import { lateValueToken } from './late-values';
 import { identityOf, namePropertyOf, type Identity } from './resource-types';
 
 /** Where the stack is "deployed". */
@@ -41,7 +43,7 @@ export function makeStackScope(
     'AWS::Partition': 'aws',
     'AWS::URLSuffix': 'amazonaws.com',
     'AWS::StackName': stack.stackName,
-    'AWS::StackId': `arn:aws:cloudformation:${target.region}:${target.accountId}:stack/${stack.stackName}/${stableUuid(stack.stackName)}`,
+    'AWS::StackId': stackIdOf(stack.stackName, target.region, target.accountId),
     'AWS::NotificationARNs': [],
     'AWS::NoValue': NO_VALUE,
   };
@@ -60,10 +62,14 @@ export function makeStackScope(
     ref(name) {
       if (name in pseudo) return pseudo[name]!;
       if (template.Parameters && name in template.Parameters) return parameter(name);
-      return scope.identity(name).ref;
+      const { ref } = scope.identity(name);
+      // A custom resource's Ref is the PhysicalResourceId its provider answers: known once it has run.
+      return isCustomResourceType(resources[name]!.Type) ? lateValueToken(stack.stackName, name) : ref;
     },
     getAtt(logicalId, attribute) {
-      const value = scope.identity(logicalId).attributes[attribute];
+      const identity = scope.identity(logicalId);
+      if (isCustomResourceType(resources[logicalId]!.Type)) return lateValueToken(stack.stackName, logicalId, attribute);
+      const value = identity.attributes[attribute];
       if (value !== undefined) return value;
       warnings.push(`${stack.stackName}: Fn::GetAtt ${logicalId}.${attribute} (${resources[logicalId]?.Type}) cannot be known locally`);
       return `unresolved:${logicalId}.${attribute}`;

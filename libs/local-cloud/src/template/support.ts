@@ -1,4 +1,5 @@
 import type { ResolvedResource } from '../core/contracts';
+import { isCustomResourceType, unrunCustomResourceReason } from './custom-resources';
 
 /** How the local cloud treats one resource. */
 export type Support =
@@ -43,6 +44,13 @@ export function supportOf(type: string, emulatedBy: ReadonlyMap<string, string>)
   return { status: 'unsupported', reason: 'no local service emulates this type: calls to it will fail' };
 }
 
+/** A custom resource nobody runs is unsupported for a reason its ServiceToken tells (an SNS topic...). */
+function supportOfResource(resource: ResolvedResource, owner: string | undefined, all: readonly ResolvedResource[]): Support {
+  const support = supportOf(resource.type, new Map(owner ? [[resource.type, owner]] : []));
+  if (support.status !== 'unsupported' || !isCustomResourceType(resource.type)) return support;
+  return { status: 'unsupported', reason: unrunCustomResourceReason(resource, all) };
+}
+
 /** Who emulates a resource: a map by type, or a function for types several services share. */
 export type EmulatedBy = ReadonlyMap<string, string> | ((resource: ResolvedResource) => string | undefined);
 
@@ -58,7 +66,7 @@ export function describeSupport(resources: readonly ResolvedResource[], emulated
   const counts = new Map<string, { type: string; support: Support; count: number }>();
   for (const resource of resources) {
     const owner = ownerOf(resource);
-    const support = supportOf(resource.type, new Map(owner ? [[resource.type, owner]] : []));
+    const support = supportOfResource(resource, owner, resources);
     const key = `${resource.type} ${JSON.stringify(support)}`;
     const entry = counts.get(key) ?? { type: resource.type, support, count: 0 };
     entry.count += 1;

@@ -1,0 +1,2 @@
+export { cloudFormationPlugin, type CloudFormationPluginOptions } from './plugin';
+export { CustomResourceFailedError, CustomResourceReadError, CircularDependencyError } from './errors';
