@@ -1,4 +1,5 @@
 import type { LocalRoute } from '../core/contracts';
+import { serverSentEvents } from '../core/server-sent-events';
 import type { ApiRequest } from './http/api-request';
 import type { ApiResponse } from './http/api-response';
 
@@ -36,7 +37,13 @@ const CORRELATION_HEADER = 'x-correlation-id';
  * The activity message of one answered request.
  * @example requestActivity({ request, response, routeKey: 'POST /orders', authorized: true, durationMs: 41.2 });
  */
-export function requestActivity({ request, response, routeKey, authorized, durationMs }: AnsweredRequest): RequestActivity {
+export function requestActivity({
+  request,
+  response,
+  routeKey,
+  authorized,
+  durationMs,
+}: AnsweredRequest): RequestActivity {
   const answered = response.headers[CORRELATION_HEADER];
   const correlationId = request.headers[CORRELATION_HEADER] || (Array.isArray(answered) ? answered[0] : answered);
   return {
@@ -60,11 +67,8 @@ export function requestActivity({ request, response, routeKey, authorized, durat
  * @example
  * gateway.route('apigateway-activity', makeActivityRoute((listener) => engine.subscribe(listener)));
  */
-export function makeActivityRoute(subscribe: (listener: (activity: RequestActivity) => void) => () => void): LocalRoute {
-  return (req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    const unsubscribe = subscribe((activity) => res.write(`event: ${activity.type}\ndata: ${JSON.stringify(activity)}\n\n`));
-    req.on('close', unsubscribe);
-  };
+export function makeActivityRoute(
+  subscribe: (listener: (activity: RequestActivity) => void) => () => void,
+): LocalRoute {
+  return serverSentEvents(subscribe);
 }

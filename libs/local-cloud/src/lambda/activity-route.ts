@@ -1,4 +1,5 @@
 import type { LocalRoute } from '../core/contracts';
+import { serverSentEvents } from '../core/server-sent-events';
 import type { LambdaService } from './lambda-service';
 
 /**
@@ -11,10 +12,5 @@ import type { LambdaService } from './lambda-service';
  * events.addEventListener('invocation', (e) => JSON.parse(e.data).coldStart);
  */
 export function makeActivityRoute(service: LambdaService): LocalRoute {
-  return (req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    const unsubscribe = service.subscribe((activity) => res.write(`event: ${activity.type}\ndata: ${JSON.stringify(activity)}\n\n`));
-    req.on('close', unsubscribe);
-  };
+  return serverSentEvents((listener) => service.subscribe(listener));
 }

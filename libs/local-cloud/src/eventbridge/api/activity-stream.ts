@@ -1,4 +1,5 @@
 import type { LocalRoute } from '../../core/contracts';
+import { serverSentEvents } from '../../core/server-sent-events';
 import type { EventBridgeEngine } from '../engine/engine';
 
 /**
@@ -7,12 +8,5 @@ import type { EventBridgeEngine } from '../engine/engine';
  * @example gateway.route('eventbridge', activityStream(engine)) // GET /_local/eventbridge
  */
 export function activityStream(engine: EventBridgeEngine): LocalRoute {
-  return (req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    const unsubscribe = engine.subscribe((activity) => {
-      res.write(`event: ${activity.type}\ndata: ${JSON.stringify(activity)}\n\n`);
-    });
-    req.on('close', unsubscribe);
-  };
+  return serverSentEvents((listener) => engine.subscribe(listener));
 }
