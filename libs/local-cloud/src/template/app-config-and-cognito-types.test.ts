@@ -16,7 +16,9 @@ function naming(type: string, logicalId: string, properties: Record<string, Json
     prop: (name) => properties[name],
     name(options = {}) {
       const explicit = properties[namePropertyOf(type) ?? ''];
-      return typeof explicit === 'string' ? explicit : generatedName('Shop-Auth', logicalId, { maxLength: 64, ...options });
+      return typeof explicit === 'string'
+        ? explicit
+        : generatedName('Shop-Auth', logicalId, { maxLength: 64, ...options });
     },
     ordinal: () => ordinal,
   };
@@ -26,7 +28,7 @@ const resolve = (type: string, logicalId: string, properties?: Record<string, Js
   identityOf(type, naming(type, logicalId, properties, ordinal));
 
 describe('Cognito naming', () => {
-  it("answers GetAtt ClientSecret with the secret the local Cognito checks for that client", () => {
+  it('answers GetAtt ClientSecret with the secret the local Cognito checks for that client', () => {
     const client = resolve('AWS::Cognito::UserPoolClient', 'WebClient', { GenerateSecret: true, ClientName: 'web' });
 
     expect(client.ref).toMatch(/^[a-z0-9]{26}$/);
@@ -40,7 +42,10 @@ describe('Cognito naming', () => {
   });
 
   it("returns a group's name as its Ref", () => {
-    const group = resolve('AWS::Cognito::UserPoolGroup', 'AdminsGroup', { GroupName: 'admins', UserPoolId: 'eu-west-2_AbC123xyz' });
+    const group = resolve('AWS::Cognito::UserPoolGroup', 'AdminsGroup', {
+      GroupName: 'admins',
+      UserPoolId: 'eu-west-2_AbC123xyz',
+    });
 
     expect(group.ref).toBe('admins');
   });
@@ -67,14 +72,22 @@ describe('AppConfig naming', () => {
   });
 
   it('numbers hosted configuration versions per profile', () => {
-    const second = resolve('AWS::AppConfig::HostedConfigurationVersion', 'FlagsV2', { ConfigurationProfileId: 'p1a2b3c' }, 2);
+    const second = resolve(
+      'AWS::AppConfig::HostedConfigurationVersion',
+      'FlagsV2',
+      { ConfigurationProfileId: 'p1a2b3c' },
+      2,
+    );
 
     expect(second.ref).toBe('2');
     expect(second.attributes.VersionNumber).toBe('2');
   });
 
   it('returns application|environment|number as a deployment Ref', () => {
-    const deployment = resolve('AWS::AppConfig::Deployment', 'DeployDev', { ApplicationId: 'a1b2c3d', EnvironmentId: 'e1f2g3h' });
+    const deployment = resolve('AWS::AppConfig::Deployment', 'DeployDev', {
+      ApplicationId: 'a1b2c3d',
+      EnvironmentId: 'e1f2g3h',
+    });
 
     expect(deployment.ref).toBe('a1b2c3d|e1f2g3h|1');
     expect(deployment.attributes.DeploymentNumber).toBe('1');
@@ -82,10 +95,14 @@ describe('AppConfig naming', () => {
 });
 
 describe('EventBridge connection naming', () => {
-  it("gives a connection the SecretArn of the secret EventBridge keeps its authorization in", () => {
+  it('gives a connection the SecretArn of the secret EventBridge keeps its authorization in', () => {
     const connection = resolve('AWS::Events::Connection', 'PaymentsConnection', { Name: 'payments' });
 
     const uuid = connection.arn?.split('/').pop();
-    expect(connection.attributes.SecretArn).toMatch(new RegExp(`^arn:aws:secretsmanager:eu-west-2:123456789012:secret:events!connection/payments/${uuid}-[A-Za-z0-9]{6}$`));
+    expect(connection.attributes.SecretArn).toMatch(
+      new RegExp(
+        `^arn:aws:secretsmanager:eu-west-2:123456789012:secret:events!connection/payments/${uuid}-[A-Za-z0-9]{6}$`,
+      ),
+    );
   });
 });

@@ -24,7 +24,17 @@ export const APP_CONFIG_AND_COGNITO_RULES: Readonly<Record<string, TypeRule>> = 
       const id = `${n.region}_${stableId(`${n.stackName}/${n.logicalId}`, 9)}`;
       const poolArn = arn(n, 'cognito-idp', `userpool/${id}`);
       const providerName = `cognito-idp.${n.region}.amazonaws.com/${id}`;
-      return { ref: id, physicalName: id, arn: poolArn, attributes: { Arn: poolArn, UserPoolId: id, ProviderName: providerName, ProviderURL: `https://${providerName}` } };
+      return {
+        ref: id,
+        physicalName: id,
+        arn: poolArn,
+        attributes: {
+          Arn: poolArn,
+          UserPoolId: id,
+          ProviderName: providerName,
+          ProviderURL: `https://${providerName}`,
+        },
+      };
     },
   },
   'AWS::Cognito::UserPoolClient': {
@@ -32,7 +42,10 @@ export const APP_CONFIG_AND_COGNITO_RULES: Readonly<Record<string, TypeRule>> = 
     identity: (n) => {
       const id = generatedId(n, 26);
       // The local Cognito derives a generated secret from the client id: GetAtt hands out the one it checks.
-      const secret: Record<string, string> = n.prop('GenerateSecret') === true || n.prop('GenerateSecret') === 'true' ? { ClientSecret: clientSecretFor(id) } : {};
+      const secret: Record<string, string> =
+        n.prop('GenerateSecret') === true || n.prop('GenerateSecret') === 'true'
+          ? { ClientSecret: clientSecretFor(id) }
+          : {};
       return { ref: id, physicalName: id, attributes: { ClientId: id, Name: n.name({ maxLength: 128 }), ...secret } };
     },
   },

@@ -8,7 +8,10 @@ export interface CfnTemplate {
   readonly Conditions?: Record<string, unknown>;
   readonly Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   readonly Resources?: Record<string, CfnResource>;
-  readonly Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown }; Condition?: string; Description?: string }>;
+  readonly Outputs?: Record<
+    string,
+    { Value: unknown; Export?: { Name: unknown }; Condition?: string; Description?: string }
+  >;
 }
 
 export interface CfnResource {
@@ -50,7 +53,14 @@ interface ManifestArtifact {
   environment?: string;
   displayName?: string;
   dependencies?: string[];
-  properties?: { templateFile?: string; stackName?: string; parameters?: Record<string, string>; file?: string; directoryName?: string; displayName?: string };
+  properties?: {
+    templateFile?: string;
+    stackName?: string;
+    parameters?: Record<string, string>;
+    file?: string;
+    directoryName?: string;
+    displayName?: string;
+  };
 }
 
 type Manifest = { artifacts?: Record<string, ManifestArtifact> };
@@ -69,27 +79,37 @@ export function loadAssembly(directory: string, options: { stage?: string } = {}
   const stages = stagesOf(manifest);
   if (options.stage) {
     const nested = stages.find((s) => s.displayName === options.stage || s.id === options.stage);
-    if (!nested) throw new AssemblyLoadError(`No stage "${options.stage}" in ${root}; stages: ${stages.map((s) => s.displayName).join(', ') || 'none'}`);
+    if (!nested)
+      throw new AssemblyLoadError(
+        `No stage "${options.stage}" in ${root}; stages: ${stages.map((s) => s.displayName).join(', ') || 'none'}`,
+      );
     return loadAssembly(join(root, nested.directoryName));
   }
   const stacks = stacksOf(root, manifest);
   if (stacks.length === 0 && stages.length === 1) return loadAssembly(join(root, stages[0]!.directoryName));
   if (stacks.length === 0 && stages.length > 1) {
-    throw new AssemblyLoadError(`${root} has no top-level stacks but ${stages.length} stages: choose one of ${stages.map((s) => s.displayName).join(', ')}`);
+    throw new AssemblyLoadError(
+      `${root} has no top-level stacks but ${stages.length} stages: choose one of ${stages.map((s) => s.displayName).join(', ')}`,
+    );
   }
   return { directory: root, stacks, stages: stages.map((s) => s.displayName) };
 }
 
 function readManifest(dir: string): Manifest {
   const file = join(dir, 'manifest.json');
-  if (!existsSync(file)) throw new AssemblyLoadError(`${dir} is not a cloud assembly: manifest.json is missing (run cdk synth?)`);
+  if (!existsSync(file))
+    throw new AssemblyLoadError(`${dir} is not a cloud assembly: manifest.json is missing (run cdk synth?)`);
   return readJson(file) as Manifest;
 }
 
 function stagesOf(manifest: Manifest): { id: string; displayName: string; directoryName: string }[] {
   return Object.entries(manifest.artifacts ?? {})
     .filter(([, a]) => a.type === 'cdk:cloud-assembly' && a.properties?.directoryName)
-    .map(([id, a]) => ({ id, displayName: a.properties?.displayName ?? a.displayName ?? id, directoryName: a.properties!.directoryName! }));
+    .map(([id, a]) => ({
+      id,
+      displayName: a.properties?.displayName ?? a.displayName ?? id,
+      directoryName: a.properties!.directoryName!,
+    }));
 }
 
 function stacksOf(dir: string, manifest: Manifest): StackArtifact[] {
@@ -109,7 +129,10 @@ function stacksOf(dir: string, manifest: Manifest): StackArtifact[] {
       ...(region && region !== 'unknown-region' && { region }),
       dependencies: deps.filter((dep) => stackIds.has(dep)),
       parameters: artifact.properties?.parameters ?? {},
-      assets: assetsOf(dir, deps.map((dep) => artifacts[dep]).filter((a) => a?.type === 'cdk:asset-manifest')),
+      assets: assetsOf(
+        dir,
+        deps.map((dep) => artifacts[dep]).filter((a) => a?.type === 'cdk:asset-manifest'),
+      ),
       assemblyDir: dir,
     };
   });
@@ -127,7 +150,8 @@ function assetsOf(dir: string, manifests: (ManifestArtifact | undefined)[]): Map
     const content = readJson(join(dir, file)) as AssetManifest;
     for (const asset of Object.values(content.files ?? {})) {
       if (!asset.source.path) continue;
-      for (const destination of Object.values(asset.destinations)) assets.set(destination.objectKey, join(dir, asset.source.path));
+      for (const destination of Object.values(asset.destinations))
+        assets.set(destination.objectKey, join(dir, asset.source.path));
     }
   }
   return assets;

@@ -9,7 +9,16 @@ import { describeSupport } from './support';
 const target = { accountId: '000000000000', region: 'us-east-1', endpointUrl: 'http://127.0.0.1:4566' };
 
 function resolveTemplate(template: CfnTemplate) {
-  const stack = { artifactId: 'Orders', stackName: 'Orders', displayName: 'Orders', template, dependencies: [], parameters: {}, assets: new Map(), assemblyDir: '/tmp' };
+  const stack = {
+    artifactId: 'Orders',
+    stackName: 'Orders',
+    displayName: 'Orders',
+    template,
+    dependencies: [],
+    parameters: {},
+    assets: new Map(),
+    assemblyDir: '/tmp',
+  };
   const assembly: CloudAssembly = { directory: '/tmp', stacks: [stack], stages: [] };
   const cloud = resolveAssembly(assembly, target);
   const resource = (id: string): ResolvedResource => {
@@ -27,10 +36,17 @@ const seeds: CfnTemplate = {
     Reader: {
       Type: 'Custom::Seed',
       DependsOn: 'Queue',
-      Properties: { ServiceToken: { 'Fn::GetAtt': ['Seeder', 'Arn'] }, Greeting: { 'Fn::GetAtt': ['Seed', 'Greeting'] }, Id: { 'Fn::Sub': 'id-${Seed}' } },
+      Properties: {
+        ServiceToken: { 'Fn::GetAtt': ['Seeder', 'Arn'] },
+        Greeting: { 'Fn::GetAtt': ['Seed', 'Greeting'] },
+        Id: { 'Fn::Sub': 'id-${Seed}' },
+      },
     },
     Queue: { Type: 'AWS::SQS::Queue', Properties: {} },
-    Notify: { Type: 'AWS::CloudFormation::CustomResource', Properties: { ServiceToken: 'arn:aws:sns:us-east-1:000000000000:requests' } },
+    Notify: {
+      Type: 'AWS::CloudFormation::CustomResource',
+      Properties: { ServiceToken: 'arn:aws:sns:us-east-1:000000000000:requests' },
+    },
   },
   Outputs: { SeedId: { Value: { Ref: 'Seed' } } },
 };
@@ -39,7 +55,10 @@ describe('custom resources in the resolver', () => {
   it("resolves a custom resource's Ref and Fn::GetAtt to placeholders, settled once it has answered", () => {
     const { cloud, resource } = resolveTemplate(seeds);
 
-    expect(resource('Reader').properties).toMatchObject({ Greeting: lateValueToken('Orders', 'Seed', 'Greeting'), Id: `id-${lateValueToken('Orders', 'Seed')}` });
+    expect(resource('Reader').properties).toMatchObject({
+      Greeting: lateValueToken('Orders', 'Seed', 'Greeting'),
+      Id: `id-${lateValueToken('Orders', 'Seed')}`,
+    });
     expect(cloud.stacks[0]?.outputs.SeedId).toBe(lateValueToken('Orders', 'Seed'));
     expect(cloud.stacks[0]?.warnings).toEqual([]);
   });
@@ -52,9 +71,14 @@ describe('custom resources in the resolver', () => {
 
   it('tells a function of the template from an SNS topic and from a function elsewhere', () => {
     const { cloud, resource } = resolveTemplate(seeds);
-    const elsewhere: ResolvedResource = { ...resource('Seed'), properties: { ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:other' } };
+    const elsewhere: ResolvedResource = {
+      ...resource('Seed'),
+      properties: { ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:other' },
+    };
 
-    const tokens = [resource('Seed'), resource('Notify'), elsewhere].map((r) => serviceTokenOf(r, cloud.resources).kind);
+    const tokens = [resource('Seed'), resource('Notify'), elsewhere].map(
+      (r) => serviceTokenOf(r, cloud.resources).kind,
+    );
 
     expect(tokens).toEqual(['lambda', 'sns', 'other']);
   });

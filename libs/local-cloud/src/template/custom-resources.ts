@@ -28,7 +28,10 @@ export function serviceTokenOf(resource: ResolvedResource, all: readonly Resolve
   const token = resource.properties.ServiceToken;
   if (typeof token !== 'string') return { kind: 'other', token: JSON.stringify(token ?? null) };
   if (token.startsWith('arn:aws:sns:')) return { kind: 'sns', topicArn: token };
-  const ofTemplate = all.some((r) => r.type === 'AWS::Lambda::Function' && r.arn !== undefined && (token === r.arn || token.startsWith(`${r.arn}:`)));
+  const ofTemplate = all.some(
+    (r) =>
+      r.type === 'AWS::Lambda::Function' && r.arn !== undefined && (token === r.arn || token.startsWith(`${r.arn}:`)),
+  );
   return ofTemplate ? { kind: 'lambda', functionArn: token } : { kind: 'other', token };
 }
 
@@ -40,7 +43,9 @@ export function serviceTokenOf(resource: ResolvedResource, all: readonly Resolve
  */
 export function unrunCustomResourceReason(resource: ResolvedResource, all: readonly ResolvedResource[]): string {
   const token = serviceTokenOf(resource, all);
-  if (token.kind === 'sns') return 'an SNS-backed custom resource: only Lambda-backed ones are run locally (nothing answers for it)';
-  if (token.kind === 'other') return `its ServiceToken (${token.token}) is not a Lambda function of the template: it is not run locally`;
+  if (token.kind === 'sns')
+    return 'an SNS-backed custom resource: only Lambda-backed ones are run locally (nothing answers for it)';
+  if (token.kind === 'other')
+    return `its ServiceToken (${token.token}) is not a Lambda function of the template: it is not run locally`;
   return 'no local service runs custom resources (add the cloudformation plug-in)';
 }

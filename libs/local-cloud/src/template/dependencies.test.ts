@@ -11,7 +11,11 @@ describe('dependenciesOf', () => {
     const seed: CfnResource = {
       Type: 'Custom::Seed',
       DependsOn: ['Table', 'Queue'],
-      Properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] }, Table: { Ref: 'Table' }, Queue: { 'Fn::GetAtt': 'Queue.Arn' } },
+      Properties: {
+        ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] },
+        Table: { Ref: 'Table' },
+        Queue: { 'Fn::GetAtt': 'Queue.Arn' },
+      },
     };
 
     expect(dependenciesOf(seed, resources)).toEqual(['Table', 'Queue', 'Fn']);
@@ -20,7 +24,9 @@ describe('dependenciesOf', () => {
   it("reads Fn::Sub's names, less its own variables, escapes and pseudo parameters", () => {
     const seed: CfnResource = {
       Type: 'Custom::Seed',
-      Properties: { Say: { 'Fn::Sub': ['${Bus} ${Topic.TopicName} ${Own} ${!Role} ${AWS::Region}', { Own: { Ref: 'Role' } }] } },
+      Properties: {
+        Say: { 'Fn::Sub': ['${Bus} ${Topic.TopicName} ${Own} ${!Role} ${AWS::Region}', { Own: { Ref: 'Role' } }] },
+      },
     };
 
     expect(dependenciesOf(seed, resources)).toEqual(['Bus', 'Topic', 'Role']);

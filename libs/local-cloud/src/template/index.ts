@@ -1,4 +1,10 @@
-export { loadAssembly, type CloudAssembly, type StackArtifact, type CfnTemplate, type CfnResource } from './cloud-assembly';
+export {
+  loadAssembly,
+  type CloudAssembly,
+  type StackArtifact,
+  type CfnTemplate,
+  type CfnResource,
+} from './cloud-assembly';
 export { resolveAssembly, type ResolvedCloud, type ResolvedStack, type ResolveOptions } from './resolve-assembly';
 export { supportOf, describeSupport, type Support, type EmulatedBy } from './support';
 export { AssemblyLoadError, TemplateResolutionError } from './errors';

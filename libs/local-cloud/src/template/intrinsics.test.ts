@@ -8,6 +8,7 @@ const scope: ResolveScope = {
   getAtt: (id, attribute) => `${id}.${attribute}`,
   condition: (name) => name === 'Yes',
   importValue: (name) => `imported:${name}`,
+  stackOutput: (stack, output) => `output:${stack}.${output}`,
   findInMap: (map, top, second) => `${map}/${top}/${second}`,
 };
 
@@ -24,21 +25,41 @@ describe('resolve', () => {
   });
 
   it('substitutes pseudo parameters, references, attributes and variables, and keeps ${!escapes}', () => {
-    const sub = { 'Fn::Sub': ['${AWS::Region}|${Queue}|${Queue.Arn}|${Name}|${!Literal}', { Name: { Ref: 'Bucket' } }] };
+    const sub = {
+      'Fn::Sub': ['${AWS::Region}|${Queue}|${Queue.Arn}|${Name}|${!Literal}', { Name: { Ref: 'Bucket' } }],
+    };
 
     expect(resolve(sub, scope)).toBe('eu-west-1|ref:Queue|Queue.Arn|ref:Bucket|${Literal}');
   });
 
   it('evaluates nested conditions, including { Condition } operands', () => {
-    const expression = { 'Fn::And': [{ Condition: 'Yes' }, { 'Fn::Not': [{ Condition: 'No' }] }, { 'Fn::Or': [{ 'Fn::Equals': ['a', 'b'] }, true] }] };
+    const expression = {
+      'Fn::And': [
+        { Condition: 'Yes' },
+        { 'Fn::Not': [{ Condition: 'No' }] },
+        { 'Fn::Or': [{ 'Fn::Equals': ['a', 'b'] }, true] },
+      ],
+    };
 
     expect(resolve(expression, scope)).toBe(true);
   });
 
   it('leaves a property named Condition alone outside condition functions', () => {
-    const statement = { Effect: 'Allow', Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } };
+    const statement = {
+      Effect: 'Allow',
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    };
 
-    expect(resolve(statement, scope)).toEqual({ Effect: 'Allow', Condition: { StringEquals: { 'aws:SourceAccount': 'ref:AWS::AccountId' } } });
+    expect(resolve(statement, scope)).toEqual({
+      Effect: 'Allow',
+      Condition: { StringEquals: { 'aws:SourceAccount': 'ref:AWS::AccountId' } },
+    });
+  });
+
+  it('resolves Fn::GetStackOutput, the weak cross-stack reference, from the named stack and output', () => {
+    const weak = { 'Fn::GetStackOutput': { StackName: 'Shop-Stateful', OutputName: 'BusName', Region: 'eu-west-1' } };
+
+    expect(resolve({ 'Fn::Join': ['/', ['bus', weak]] }, scope)).toBe('bus/output:Shop-Stateful.BusName');
   });
 
   it('resolves Fn::ImportValue, Fn::FindInMap and Fn::GetAZs of the current region', () => {

@@ -13,6 +13,8 @@ export interface ResolveScope {
   getAtt(logicalId: string, attribute: string): Json;
   condition(name: string): boolean;
   importValue(exportName: string): Json;
+  /** An output of a stack deployed before this one (`Fn::GetStackOutput`, CDK's weak cross-stack reference). */
+  stackOutput(stackName: string, outputName: string): Json;
   findInMap(mapName: string, topKey: string, secondKey: string): Json;
   readonly region: string;
 }
@@ -27,7 +29,9 @@ const INTRINSICS: Record<string, Intrinsic> = {
   },
   'Fn::Join': (args, scope) => {
     const [delimiter, list] = asArray(args, 'Fn::Join', 2);
-    return asArray(resolve(list, scope), 'Fn::Join').map((part) => scalar(part, 'Fn::Join')).join(asString(delimiter, 'Fn::Join'));
+    return asArray(resolve(list, scope), 'Fn::Join')
+      .map((part) => scalar(part, 'Fn::Join'))
+      .join(asString(delimiter, 'Fn::Join'));
   },
   'Fn::Sub': (args, scope) => substitute(args, scope),
   'Fn::Select': (args, scope) => {
@@ -39,7 +43,9 @@ const INTRINSICS: Record<string, Intrinsic> = {
   },
   'Fn::Split': (args, scope) => {
     const [delimiter, source] = asArray(args, 'Fn::Split', 2);
-    return refuseLateValue(asString(resolve(source, scope), 'Fn::Split'), 'Fn::Split').split(asString(delimiter, 'Fn::Split'));
+    return refuseLateValue(asString(resolve(source, scope), 'Fn::Split'), 'Fn::Split').split(
+      asString(delimiter, 'Fn::Split'),
+    );
   },
   'Fn::If': (args, scope) => {
     const [name, whenTrue, whenFalse] = asArray(args, 'Fn::If', 3);
@@ -53,14 +59,24 @@ const INTRINSICS: Record<string, Intrinsic> = {
   'Fn::Or': (args, scope) => asArray(args, 'Fn::Or').some((operand) => condition(operand, scope)),
   'Fn::Not': (args, scope) => !condition(asArray(args, 'Fn::Not', 1)[0], scope),
   'Fn::ImportValue': (name, scope) => scope.importValue(asString(resolve(name, scope), 'Fn::ImportValue')),
+  // { StackName, OutputName, Region?, RoleArn? }: one account and region locally, so only the names matter.
+  'Fn::GetStackOutput': (args, scope) => {
+    const { StackName, OutputName } = resolve(args, scope) as Record<string, Json>;
+    return scope.stackOutput(asString(StackName, 'Fn::GetStackOutput'), asString(OutputName, 'Fn::GetStackOutput'));
+  },
   'Fn::GetAZs': (region, scope) => {
     const name = asString(resolve(region, scope), 'Fn::GetAZs') || scope.region;
     return ['a', 'b', 'c'].map((zone) => `${name}${zone}`);
   },
-  'Fn::Base64': (text, scope) => Buffer.from(refuseLateValue(asString(resolve(text, scope), 'Fn::Base64'), 'Fn::Base64')).toString('base64'),
+  'Fn::Base64': (text, scope) =>
+    Buffer.from(refuseLateValue(asString(resolve(text, scope), 'Fn::Base64'), 'Fn::Base64')).toString('base64'),
   'Fn::FindInMap': (args, scope) => {
     const [map, top, second] = asArray(resolve(args, scope), 'Fn::FindInMap', 3);
-    return scope.findInMap(asString(map, 'Fn::FindInMap'), scalar(top, 'Fn::FindInMap'), scalar(second, 'Fn::FindInMap'));
+    return scope.findInMap(
+      asString(map, 'Fn::FindInMap'),
+      scalar(top, 'Fn::FindInMap'),
+      scalar(second, 'Fn::FindInMap'),
+    );
   },
   'Fn::ToJsonString': (value, scope) => JSON.stringify(resolve(value, scope)),
   'Fn::Length': (list, scope) => asArray(resolve(list, scope), 'Fn::Length').length,
@@ -90,7 +106,12 @@ export function resolve(value: unknown, scope: ResolveScope): Resolved {
 
 /** Evaluates a condition expression: a condition function or `{ Condition: name }`. */
 export function condition(expression: unknown, scope: ResolveScope): boolean {
-  if (expression && typeof expression === 'object' && 'Condition' in expression && Object.keys(expression).length === 1) {
+  if (
+    expression &&
+    typeof expression === 'object' &&
+    'Condition' in expression &&
+    Object.keys(expression).length === 1
+  ) {
     return scope.condition(asString((expression as { Condition: unknown }).Condition, 'Condition'));
   }
   const value = resolve(expression, scope);
@@ -128,7 +149,8 @@ function asArray(value: unknown, fn: string, minLength = 0): unknown[] {
 }
 
 function asString(value: unknown, fn: string): string {
-  if (typeof value !== 'string') throw new TemplateResolutionError(`${fn} expects a string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new TemplateResolutionError(`${fn} expects a string, got ${JSON.stringify(value)}`);
   return value;
 }
 

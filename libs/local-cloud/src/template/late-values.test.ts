@@ -24,9 +24,15 @@ describe('late values', () => {
   });
 
   it('settles each placeholder with its value, leaving the rest of the fragment as it is', () => {
-    const values = new Map([[ref, 'seed-1'], [greeting, 'hello']]);
+    const values = new Map([
+      [ref, 'seed-1'],
+      [greeting, 'hello'],
+    ]);
 
-    const settled = settleLateValues({ Name: `${ref}-table`, Say: [greeting], Count: 3 }, (r) => values.get(r.token) ?? unresolvedValue(r));
+    const settled = settleLateValues(
+      { Name: `${ref}-table`, Say: [greeting], Count: 3 },
+      (r) => values.get(r.token) ?? unresolvedValue(r),
+    );
 
     expect(settled).toEqual({ Name: 'seed-1-table', Say: ['hello'], Count: 3 });
   });
@@ -41,6 +47,8 @@ describe('late values', () => {
     const split = () => refuseLateValue(`a/${greeting}`, 'Fn::Split');
 
     expect(split).toThrow(TemplateResolutionError);
-    expect(split).toThrow("Fn::Split of Fn::GetAtt Seed.Greeting in Orders: a custom resource's values are known only once it has run");
+    expect(split).toThrow(
+      "Fn::Split of Fn::GetAtt Seed.Greeting in Orders: a custom resource's values are known only once it has run",
+    );
   });
 });

@@ -47,9 +47,11 @@ export function lateReferencesIn(value: Json): LateReference[] {
  * settleLateValues(outputs, (ref) => known.get(ref.token) ?? unresolvedValue(ref));
  */
 export function settleLateValues(value: Json, valueOf: (ref: LateReference) => string): Json {
-  if (typeof value === 'string') return value.includes(MARK) ? value.replace(TOKEN, (...match: string[]) => valueOf(toReference(match))) : value;
+  if (typeof value === 'string')
+    return value.includes(MARK) ? value.replace(TOKEN, (...match: string[]) => valueOf(toReference(match))) : value;
   if (Array.isArray(value)) return value.map((item) => settleLateValues(item, valueOf));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, settleLateValues(item, valueOf)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, settleLateValues(item, valueOf)]));
   return value;
 }
 
@@ -64,7 +66,9 @@ export function refuseLateValue(value: string, fn: string): string {
   const [ref] = lateReferencesIn(value);
   if (ref) {
     const what = ref.attribute === undefined ? `Ref ${ref.logicalId}` : `Fn::GetAtt ${ref.logicalId}.${ref.attribute}`;
-    throw new TemplateResolutionError(`${fn} of ${what} in ${ref.stackName}: a custom resource's values are known only once it has run, and local-cloud cannot take them apart`);
+    throw new TemplateResolutionError(
+      `${fn} of ${what} in ${ref.stackName}: a custom resource's values are known only once it has run, and local-cloud cannot take them apart`,
+    );
   }
   return value;
 }

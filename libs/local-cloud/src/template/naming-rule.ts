@@ -32,21 +32,37 @@ export interface TypeRule {
 
 /** @internal An ARN in the resource's account, regional unless the service is global (IAM, S3). */
 export const arn = (n: NamingInput, service: string, resource: string, scope: 'regional' | 'global' = 'regional') =>
-  scope === 'global' ? `arn:aws:${service}::${n.accountId}:${resource}` : `arn:aws:${service}:${n.region}:${n.accountId}:${resource}`;
+  scope === 'global'
+    ? `arn:aws:${service}::${n.accountId}:${resource}`
+    : `arn:aws:${service}:${n.region}:${n.accountId}:${resource}`;
 
 /** @internal A named resource: `Ref` is its name or its ARN, `Arn` always its ARN, plus `extra` attributes. */
-export const named = (ref: 'name' | 'arn', make: (n: NamingInput, name: string) => string, extra?: (n: NamingInput, name: string, arnValue: string) => Record<string, string>, maxLength = 64): TypeRule['identity'] =>
+export const named =
+  (
+    ref: 'name' | 'arn',
+    make: (n: NamingInput, name: string) => string,
+    extra?: (n: NamingInput, name: string, arnValue: string) => Record<string, string>,
+    maxLength = 64,
+  ): TypeRule['identity'] =>
   (n) => {
     const name = n.name({ maxLength });
     const arnValue = make(n, name);
-    return { ref: ref === 'name' ? name : arnValue, physicalName: name, arn: arnValue, attributes: { Arn: arnValue, ...extra?.(n, name, arnValue) } };
+    return {
+      ref: ref === 'name' ? name : arnValue,
+      physicalName: name,
+      arn: arnValue,
+      attributes: { Arn: arnValue, ...extra?.(n, name, arnValue) },
+    };
   };
 
 /** @internal A resource known by a generated id only (lower-case letters and digits), stable per logical id. */
-export const generatedId = (n: NamingInput, length: number): string => stableId(`${n.stackName}/${n.logicalId}`, length, 'lower');
+export const generatedId = (n: NamingInput, length: number): string =>
+  stableId(`${n.stackName}/${n.logicalId}`, length, 'lower');
 
 /** @internal A resource whose `Ref` is a generated id, also its `attribute` (`Id` unless told). */
-export const idOnly = (length = 10, attribute = 'Id'): TypeRule['identity'] => (n) => {
-  const id = generatedId(n, length);
-  return { ref: id, physicalName: id, attributes: { [attribute]: id } };
-};
+export const idOnly =
+  (length = 10, attribute = 'Id'): TypeRule['identity'] =>
+  (n) => {
+    const id = generatedId(n, length);
+    return { ref: id, physicalName: id, attributes: { [attribute]: id } };
+  };

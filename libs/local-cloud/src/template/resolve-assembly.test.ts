@@ -58,18 +58,24 @@ describe('resolveAssembly', () => {
   it('names a queue as CloudFormation would and points its URL at the gateway', () => {
     const url = String(output('QueueUrl'));
 
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4566\/123456789012\/Dev-Producer-WorkQueue[A-F0-9]{8}-[A-Za-z0-9]{12}$/);
+    expect(url).toMatch(
+      /^http:\/\/127\.0\.0\.1:4566\/123456789012\/Dev-Producer-WorkQueue[A-F0-9]{8}-[A-Za-z0-9]{12}$/,
+    );
   });
 
   it('resolves a table name given as a token, and its stream ARN', () => {
     expect(output('TableName')).toBe('Dev-Producer-orders');
-    expect(output('StreamArn')).toMatch(/^arn:aws:dynamodb:eu-west-2:123456789012:table\/Dev-Producer-orders\/stream\//);
+    expect(output('StreamArn')).toMatch(
+      /^arn:aws:dynamodb:eu-west-2:123456789012:table\/Dev-Producer-orders\/stream\//,
+    );
   });
 
   it('resolves Fn::ImportValue from the exports of an earlier stack', () => {
     const queue = stack('Dev-Producer').resources.find((r) => r.logicalId.startsWith('WorkQueue'))!;
 
-    expect(stack('Dev-Consumer').outputs.ImportedQueueArn).toBe(`arn:aws:sqs:eu-west-2:123456789012:${queue.physicalName}`);
+    expect(stack('Dev-Consumer').outputs.ImportedQueueArn).toBe(
+      `arn:aws:sqs:eu-west-2:123456789012:${queue.physicalName}`,
+    );
     expect(stack('Dev-Consumer').outputs.ReferencedTableName).toBe('Dev-Producer-orders');
   });
 

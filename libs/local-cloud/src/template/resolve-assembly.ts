@@ -37,8 +37,8 @@ export interface ResolveOptions {
 }
 
 /**
- * Resolves every stack of an assembly in dependency order, so `Fn::ImportValue` sees the exports of the
- * stacks deployed before it, as CloudFormation requires.
+ * Resolves every stack of an assembly in dependency order, so `Fn::ImportValue` sees the exports, and
+ * `Fn::GetStackOutput` the outputs, of the stacks deployed before it, as CloudFormation requires.
  *
  * @example
  * const cloud = resolveAssembly(loadAssembly('cdk.out'), { accountId: '000000000000', region: 'us-east-1', endpointUrl });
@@ -46,12 +46,21 @@ export interface ResolveOptions {
  */
 export function resolveAssembly(assembly: CloudAssembly, options: ResolveOptions): ResolvedCloud {
   const exports = new Map<string, Json>();
+  const outputs = new Map<string, Readonly<Record<string, Json>>>();
   const stacks: ResolvedStack[] = [];
   for (const artifact of deploymentOrder(assembly.stacks)) {
-    const target: DeployTarget = { accountId: options.accountId, region: artifact.region ?? options.region, endpointUrl: options.endpointUrl };
-    const stack = resolveStack(artifact, target, exports, options.parameters?.[artifact.stackName]);
+    const target: DeployTarget = {
+      accountId: options.accountId,
+      region: artifact.region ?? options.region,
+      endpointUrl: options.endpointUrl,
+    };
+    const stack = resolveStack(artifact, target, { exports, outputs }, options.parameters?.[artifact.stackName]);
+    outputs.set(stack.stackName, stack.outputs);
     for (const [name, value] of Object.entries(stack.exports)) {
-      if (exports.has(name)) throw new TemplateResolutionError(`Export "${name}" of ${stack.stackName} is already exported by another stack`);
+      if (exports.has(name))
+        throw new TemplateResolutionError(
+          `Export "${name}" of ${stack.stackName} is already exported by another stack`,
+        );
       exports.set(name, value);
     }
     stacks.push(stack);
@@ -59,8 +68,13 @@ export function resolveAssembly(assembly: CloudAssembly, options: ResolveOptions
   return { stacks, resources: stacks.flatMap((s) => s.resources) };
 }
 
-function resolveStack(artifact: StackArtifact, target: DeployTarget, imports: ReadonlyMap<string, Json>, parameters?: Readonly<Record<string, string>>): ResolvedStack {
-  const scope = makeStackScope(artifact, target, imports, parameters);
+function resolveStack(
+  artifact: StackArtifact,
+  target: DeployTarget,
+  earlier: { exports: ReadonlyMap<string, Json>; outputs: ReadonlyMap<string, Readonly<Record<string, Json>>> },
+  parameters?: Readonly<Record<string, string>>,
+): ResolvedStack {
+  const scope = makeStackScope(artifact, target, earlier.exports, earlier.outputs, parameters);
   const entries = Object.entries(artifact.template.Resources ?? {});
   const created = entries.filter(([id]) => scope.isCreated(id));
   const resources = created.map(([logicalId, resource]) => {
@@ -108,7 +122,11 @@ function outputsOf(artifact: StackArtifact, scope: StackScope, endpointUrl: stri
 }
 
 /** The asset a resource deploys: named by CDK's asset metadata, else by an S3 key of the asset manifests. */
-function assetPathOf(artifact: StackArtifact, metadata: Record<string, unknown> | undefined, properties: JsonObject): string | undefined {
+function assetPathOf(
+  artifact: StackArtifact,
+  metadata: Record<string, unknown> | undefined,
+  properties: JsonObject,
+): string | undefined {
   const path = metadata?.['aws:asset:path'];
   if (typeof path === 'string') return join(artifact.assemblyDir, path);
   const keys = JSON.stringify(properties).match(/"[^"]+\.zip"/g) ?? [];
@@ -123,7 +141,8 @@ const EXECUTE_API = /https:\/\/([a-z0-9]{10})\.execute-api\.[a-z0-9-]+\.amazonaw
 
 /** API Gateway URLs that templates build with `Fn::Join` point at the gateway's execute-api path instead. */
 function localize(value: ReturnType<typeof resolve>, endpointUrl: string): ReturnType<typeof resolve> {
-  if (typeof value === 'string') return value.replace(EXECUTE_API, (_url, apiId: string) => `${endpointUrl}/_aws/execute-api/${apiId}`);
+  if (typeof value === 'string')
+    return value.replace(EXECUTE_API, (_url, apiId: string) => `${endpointUrl}/_aws/execute-api/${apiId}`);
   if (Array.isArray(value)) return value.map((item) => localize(item, endpointUrl) as Json);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, localize(item, endpointUrl) as Json]));
@@ -137,7 +156,8 @@ function deploymentOrder(stacks: readonly StackArtifact[]): StackArtifact[] {
   const visiting = new Set<string>();
   const visit = (stack: StackArtifact) => {
     if (ordered.includes(stack)) return;
-    if (visiting.has(stack.artifactId)) throw new TemplateResolutionError(`Stacks depend on each other in a cycle through ${stack.stackName}`);
+    if (visiting.has(stack.artifactId))
+      throw new TemplateResolutionError(`Stacks depend on each other in a cycle through ${stack.stackName}`);
     visiting.add(stack.artifactId);
     for (const dep of stack.dependencies) {
       const other = byId.get(dep);

@@ -9,7 +9,12 @@ const table: TypeRule['identity'] = (n) => {
   const tableArn = arn(n, 'dynamodb', `table/${name}`);
   const streams = n.prop('StreamSpecification') !== undefined;
   const streamArn = `${tableArn}/stream/2025-01-01T00:00:00.000`;
-  return { ref: name, physicalName: name, arn: tableArn, attributes: { Arn: tableArn, TableId: stableUuid(tableArn), ...(streams && { StreamArn: streamArn }) } };
+  return {
+    ref: name,
+    physicalName: name,
+    arn: tableArn,
+    attributes: { Arn: tableArn, TableId: stableUuid(tableArn), ...(streams && { StreamArn: streamArn }) },
+  };
 };
 
 const functionArnOf = (n: NamingInput): string => {
@@ -19,12 +24,20 @@ const functionArnOf = (n: NamingInput): string => {
 
 /** Naming rules per CloudFormation type, as CloudFormation and each service name things. */
 const RULES: Record<string, TypeRule> = {
-  'AWS::Lambda::Function': { nameProperty: 'FunctionName', identity: named('name', (n, name) => arn(n, 'lambda', `function:${name}`)) },
+  'AWS::Lambda::Function': {
+    nameProperty: 'FunctionName',
+    identity: named('name', (n, name) => arn(n, 'lambda', `function:${name}`)),
+  },
   'AWS::Lambda::Version': {
     identity: (n) => {
       const version = String(n.ordinal('FunctionName'));
       const versionArn = `${functionArnOf(n)}:${version}`;
-      return { ref: versionArn, physicalName: versionArn, arn: versionArn, attributes: { Version: version, FunctionArn: functionArnOf(n) } };
+      return {
+        ref: versionArn,
+        physicalName: versionArn,
+        arn: versionArn,
+        attributes: { Version: version, FunctionArn: functionArnOf(n) },
+      };
     },
   },
   'AWS::Lambda::Alias': {
@@ -36,7 +49,11 @@ const RULES: Record<string, TypeRule> = {
   'AWS::Lambda::EventSourceMapping': {
     identity: (n) => {
       const id = stableUuid(`${n.stackName}/${n.logicalId}`);
-      return { ref: id, physicalName: id, attributes: { Id: id, EventSourceMappingArn: arn(n, 'lambda', `event-source-mapping:${id}`) } };
+      return {
+        ref: id,
+        physicalName: id,
+        attributes: { Id: id, EventSourceMappingArn: arn(n, 'lambda', `event-source-mapping:${id}`) },
+      };
     },
   },
   'AWS::Lambda::Url': {
@@ -48,9 +65,16 @@ const RULES: Record<string, TypeRule> = {
   },
   'AWS::IAM::Role': {
     nameProperty: 'RoleName',
-    identity: named('name', (n, name) => arn(n, 'iam', `role/${name}`, 'global'), (n) => ({ RoleId: `AROA${stableId(n.logicalId, 17).toUpperCase()}` })),
+    identity: named(
+      'name',
+      (n, name) => arn(n, 'iam', `role/${name}`, 'global'),
+      (n) => ({ RoleId: `AROA${stableId(n.logicalId, 17).toUpperCase()}` }),
+    ),
   },
-  'AWS::IAM::ManagedPolicy': { nameProperty: 'ManagedPolicyName', identity: named('arn', (n, name) => arn(n, 'iam', `policy/${name}`, 'global')) },
+  'AWS::IAM::ManagedPolicy': {
+    nameProperty: 'ManagedPolicyName',
+    identity: named('arn', (n, name) => arn(n, 'iam', `policy/${name}`, 'global')),
+  },
   'AWS::SQS::Queue': {
     nameProperty: 'QueueName',
     identity: (n) => {
@@ -58,13 +82,34 @@ const RULES: Record<string, TypeRule> = {
       const name = n.name({ maxLength: 80, ...(fifo && { suffix: '.fifo' }) });
       const url = `${n.endpointUrl}/${n.accountId}/${name}`;
       const queueArn = arn(n, 'sqs', name);
-      return { ref: url, physicalName: name, arn: queueArn, attributes: { Arn: queueArn, QueueName: name, QueueUrl: url } };
+      return {
+        ref: url,
+        physicalName: name,
+        arn: queueArn,
+        attributes: { Arn: queueArn, QueueName: name, QueueUrl: url },
+      };
     },
   },
-  'AWS::SNS::Topic': { nameProperty: 'TopicName', identity: named('arn', (n, name) => arn(n, 'sns', name), (_n, name, a) => ({ TopicName: name, TopicArn: a }), 256) },
+  'AWS::SNS::Topic': {
+    nameProperty: 'TopicName',
+    identity: named(
+      'arn',
+      (n, name) => arn(n, 'sns', name),
+      (_n, name, a) => ({ TopicName: name, TopicArn: a }),
+      256,
+    ),
+  },
   'AWS::DynamoDB::Table': { nameProperty: 'TableName', identity: table },
   'AWS::DynamoDB::GlobalTable': { nameProperty: 'TableName', identity: table },
-  'AWS::Events::EventBus': { nameProperty: 'Name', identity: named('name', (n, name) => arn(n, 'events', `event-bus/${name}`), (_n, name) => ({ Name: name }), 256) },
+  'AWS::Events::EventBus': {
+    nameProperty: 'Name',
+    identity: named(
+      'name',
+      (n, name) => arn(n, 'events', `event-bus/${name}`),
+      (_n, name) => ({ Name: name }),
+      256,
+    ),
+  },
   'AWS::Events::Rule': {
     nameProperty: 'Name',
     identity: (n) => {
@@ -72,22 +117,46 @@ const RULES: Record<string, TypeRule> = {
       const busArnOrName = n.prop('EventBusName');
       const bus = typeof busArnOrName === 'string' ? busArnOrName.split('/').pop()! : 'default';
       const ruleArn = arn(n, 'events', bus === 'default' ? `rule/${name}` : `rule/${bus}/${name}`);
-      return { ref: bus === 'default' ? name : `${bus}|${name}`, physicalName: name, arn: ruleArn, attributes: { Arn: ruleArn } };
+      return {
+        ref: bus === 'default' ? name : `${bus}|${name}`,
+        physicalName: name,
+        arn: ruleArn,
+        attributes: { Arn: ruleArn },
+      };
     },
   },
-  'AWS::Events::Archive': { nameProperty: 'ArchiveName', identity: named('name', (n, name) => arn(n, 'events', `archive/${name}`), undefined, 48) },
+  'AWS::Events::Archive': {
+    nameProperty: 'ArchiveName',
+    identity: named('name', (n, name) => arn(n, 'events', `archive/${name}`), undefined, 48),
+  },
   'AWS::Events::Connection': {
     nameProperty: 'Name',
     // EventBridge keeps a connection's authorization in a secret of its own, named after the connection.
-    identity: named('name', (n, name) => arn(n, 'events', `connection/${name}/${stableUuid(name)}`), (n, name) => ({
-      SecretArn: arn(n, 'secretsmanager', `secret:events!connection/${name}/${stableUuid(name)}-${stableId(name, 6)}`),
-    })),
+    identity: named(
+      'name',
+      (n, name) => arn(n, 'events', `connection/${name}/${stableUuid(name)}`),
+      (n, name) => ({
+        SecretArn: arn(
+          n,
+          'secretsmanager',
+          `secret:events!connection/${name}/${stableUuid(name)}-${stableId(name, 6)}`,
+        ),
+      }),
+    ),
   },
-  'AWS::Events::ApiDestination': { nameProperty: 'Name', identity: named('name', (n, name) => arn(n, 'events', `api-destination/${name}/${stableUuid(name)}`)) },
+  'AWS::Events::ApiDestination': {
+    nameProperty: 'Name',
+    identity: named('name', (n, name) => arn(n, 'events', `api-destination/${name}/${stableUuid(name)}`)),
+  },
   'AWS::Pipes::Pipe': { nameProperty: 'Name', identity: named('name', (n, name) => arn(n, 'pipes', `pipe/${name}`)) },
   'AWS::StepFunctions::StateMachine': {
     nameProperty: 'StateMachineName',
-    identity: named('arn', (n, name) => arn(n, 'states', `stateMachine:${name}`), (_n, name, a) => ({ Name: name, StateMachineRevisionId: a }), 80),
+    identity: named(
+      'arn',
+      (n, name) => arn(n, 'states', `stateMachine:${name}`),
+      (_n, name, a) => ({ Name: name, StateMachineRevisionId: a }),
+      80,
+    ),
   },
   'AWS::StepFunctions::StateMachineVersion': {
     identity: (n) => {
@@ -108,17 +177,29 @@ const RULES: Record<string, TypeRule> = {
   'AWS::ApiGatewayV2::Api': {
     identity: (n) => {
       const id = stableId(`${n.stackName}/${n.logicalId}`, 10, 'lower');
-      return { ref: id, physicalName: id, attributes: { ApiId: id, ApiEndpoint: `${n.endpointUrl}/_aws/execute-api/${id}` } };
+      return {
+        ref: id,
+        physicalName: id,
+        attributes: { ApiId: id, ApiEndpoint: `${n.endpointUrl}/_aws/execute-api/${id}` },
+      };
     },
   },
-  'AWS::ApiGatewayV2::Stage': { identity: (n) => ({ ref: String(n.prop('StageName')), physicalName: String(n.prop('StageName')), attributes: {} }) },
+  'AWS::ApiGatewayV2::Stage': {
+    identity: (n) => ({ ref: String(n.prop('StageName')), physicalName: String(n.prop('StageName')), attributes: {} }),
+  },
   'AWS::ApiGateway::RestApi': {
     identity: (n) => {
       const id = stableId(`${n.stackName}/${n.logicalId}`, 10, 'lower');
-      return { ref: id, physicalName: id, attributes: { RestApiId: id, RootResourceId: stableId(`${id}/`, 10, 'lower') } };
+      return {
+        ref: id,
+        physicalName: id,
+        attributes: { RestApiId: id, RootResourceId: stableId(`${id}/`, 10, 'lower') },
+      };
     },
   },
-  'AWS::ApiGateway::Stage': { identity: (n) => ({ ref: String(n.prop('StageName')), physicalName: String(n.prop('StageName')), attributes: {} }) },
+  'AWS::ApiGateway::Stage': {
+    identity: (n) => ({ ref: String(n.prop('StageName')), physicalName: String(n.prop('StageName')), attributes: {} }),
+  },
   ...APP_CONFIG_AND_COGNITO_RULES,
   'AWS::S3::Bucket': {
     nameProperty: 'BucketName',
@@ -126,18 +207,39 @@ const RULES: Record<string, TypeRule> = {
       const name = n.name({ maxLength: 63, lowercase: true });
       const bucketArn = `arn:aws:s3:::${name}`;
       const domain = `${name}.s3.${n.region}.amazonaws.com`;
-      return { ref: name, physicalName: name, arn: bucketArn, attributes: { Arn: bucketArn, DomainName: `${name}.s3.amazonaws.com`, RegionalDomainName: domain, WebsiteURL: `http://${name}.s3-website-${n.region}.amazonaws.com` } };
+      return {
+        ref: name,
+        physicalName: name,
+        arn: bucketArn,
+        attributes: {
+          Arn: bucketArn,
+          DomainName: `${name}.s3.amazonaws.com`,
+          RegionalDomainName: domain,
+          WebsiteURL: `http://${name}.s3-website-${n.region}.amazonaws.com`,
+        },
+      };
     },
   },
   'AWS::SSM::Parameter': {
     nameProperty: 'Name',
     identity: (n) => {
       const name = n.name({ maxLength: 128 });
-      return { ref: name, physicalName: name, arn: arn(n, 'ssm', `parameter/${name.replace(/^\//, '')}`), attributes: { Type: String(n.prop('Type') ?? 'String'), Value: String(n.prop('Value') ?? '') } };
+      return {
+        ref: name,
+        physicalName: name,
+        arn: arn(n, 'ssm', `parameter/${name.replace(/^\//, '')}`),
+        attributes: { Type: String(n.prop('Type') ?? 'String'), Value: String(n.prop('Value') ?? '') },
+      };
     },
   },
-  'AWS::Logs::LogGroup': { nameProperty: 'LogGroupName', identity: named('name', (n, name) => arn(n, 'logs', `log-group:${name}:*`), undefined, 512) },
-  'AWS::CloudWatch::Alarm': { nameProperty: 'AlarmName', identity: named('name', (n, name) => arn(n, 'cloudwatch', `alarm:${name}`), undefined, 255) },
+  'AWS::Logs::LogGroup': {
+    nameProperty: 'LogGroupName',
+    identity: named('name', (n, name) => arn(n, 'logs', `log-group:${name}:*`), undefined, 512),
+  },
+  'AWS::CloudWatch::Alarm': {
+    nameProperty: 'AlarmName',
+    identity: named('name', (n, name) => arn(n, 'cloudwatch', `alarm:${name}`), undefined, 255),
+  },
   'AWS::KMS::Key': {
     identity: (n) => {
       const id = stableUuid(`${n.stackName}/${n.logicalId}`);
@@ -145,7 +247,15 @@ const RULES: Record<string, TypeRule> = {
       return { ref: id, physicalName: id, arn: keyArn, attributes: { Arn: keyArn, KeyId: id } };
     },
   },
-  'AWS::SecretsManager::Secret': { nameProperty: 'Name', identity: named('arn', (n, name) => arn(n, 'secretsmanager', `secret:${name}-${stableId(name, 6)}`), undefined, 256) },
+  'AWS::SecretsManager::Secret': {
+    nameProperty: 'Name',
+    identity: named(
+      'arn',
+      (n, name) => arn(n, 'secretsmanager', `secret:${name}-${stableId(name, 6)}`),
+      undefined,
+      256,
+    ),
+  },
 };
 
 /**
@@ -165,4 +275,3 @@ export function identityOf(type: string, n: NamingInput): Identity {
 export function namePropertyOf(type: string): string | undefined {
   return RULES[type]?.nameProperty;
 }
-

@@ -10,7 +10,11 @@ const stack = {
   resources: [],
   skipped: [],
   warnings: [],
-  outputs: { SeedId: lateValueToken('Orders', 'Seed'), Color: lateValueToken('Orders', 'Seed', 'Color'), Plain: 'as is' },
+  outputs: {
+    SeedId: lateValueToken('Orders', 'Seed'),
+    Color: lateValueToken('Orders', 'Seed', 'Color'),
+    Plain: 'as is',
+  },
   exports: { 'Orders-SeedId': lateValueToken('Orders', 'Seed') },
 };
 const resolved: ResolvedCloud = { stacks: [stack], resources: [] };

@@ -29,6 +29,7 @@ export function makeStackScope(
   stack: StackArtifact,
   target: DeployTarget,
   imports: ReadonlyMap<string, Json>,
+  stackOutputs: ReadonlyMap<string, Readonly<Record<string, Json>>>,
   parameterOverrides: Readonly<Record<string, string>> = {},
 ): StackScope {
   const { template } = stack;
@@ -51,7 +52,8 @@ export function makeStackScope(
   const parameter = (name: string): Json => {
     const definition = template.Parameters?.[name];
     const value = parameterOverrides[name] ?? stack.parameters[name] ?? definition?.Default;
-    if (value === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: parameter ${name} has no value and no default`);
+    if (value === undefined)
+      throw new TemplateResolutionError(`Stack ${stack.stackName}: parameter ${name} has no value and no default`);
     const isList = definition?.Type.startsWith('List<') || definition?.Type === 'CommaDelimitedList';
     return isList && typeof value === 'string' ? value.split(',') : (value as Json);
   };
@@ -68,29 +70,48 @@ export function makeStackScope(
     },
     getAtt(logicalId, attribute) {
       const identity = scope.identity(logicalId);
-      if (isCustomResourceType(resources[logicalId]!.Type)) return lateValueToken(stack.stackName, logicalId, attribute);
+      if (isCustomResourceType(resources[logicalId]!.Type))
+        return lateValueToken(stack.stackName, logicalId, attribute);
       const value = identity.attributes[attribute];
       if (value !== undefined) return value;
-      warnings.push(`${stack.stackName}: Fn::GetAtt ${logicalId}.${attribute} (${resources[logicalId]?.Type}) cannot be known locally`);
+      warnings.push(
+        `${stack.stackName}: Fn::GetAtt ${logicalId}.${attribute} (${resources[logicalId]?.Type}) cannot be known locally`,
+      );
       return `unresolved:${logicalId}.${attribute}`;
     },
     condition(name) {
       const known = conditions.get(name);
       if (known !== undefined) return known;
       const expression = template.Conditions?.[name];
-      if (expression === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: unknown condition ${name}`);
+      if (expression === undefined)
+        throw new TemplateResolutionError(`Stack ${stack.stackName}: unknown condition ${name}`);
       const value = condition(expression, scope);
       conditions.set(name, value);
       return value;
     },
     importValue(exportName) {
       const value = imports.get(exportName);
-      if (value === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: no stack exports "${exportName}" (Fn::ImportValue)`);
+      if (value === undefined)
+        throw new TemplateResolutionError(
+          `Stack ${stack.stackName}: no stack exports "${exportName}" (Fn::ImportValue)`,
+        );
+      return value;
+    },
+    stackOutput(stackName, outputName) {
+      const value = stackOutputs.get(stackName)?.[outputName];
+      if (value === undefined) {
+        throw new TemplateResolutionError(
+          `Stack ${stack.stackName}: no output "${outputName}" in a stack "${stackName}" deployed before it (Fn::GetStackOutput)`,
+        );
+      }
       return value;
     },
     findInMap(mapName, topKey, secondKey) {
       const value = template.Mappings?.[mapName]?.[topKey]?.[secondKey];
-      if (value === undefined) throw new TemplateResolutionError(`Stack ${stack.stackName}: Fn::FindInMap ${mapName}.${topKey}.${secondKey} is not in the template`);
+      if (value === undefined)
+        throw new TemplateResolutionError(
+          `Stack ${stack.stackName}: Fn::FindInMap ${mapName}.${topKey}.${secondKey} is not in the template`,
+        );
       return value as Json;
     },
     isCreated(logicalId) {
@@ -101,9 +122,16 @@ export function makeStackScope(
       const known = identities.get(logicalId);
       if (known) return known;
       const resource = resources[logicalId];
-      if (!resource) throw new TemplateResolutionError(`Stack ${stack.stackName}: Ref/GetAtt to unknown resource or parameter "${logicalId}"`);
-      if (!scope.isCreated(logicalId)) throw new TemplateResolutionError(`Stack ${stack.stackName}: ${logicalId} is referenced but its condition is false`);
-      if (inProgress.has(logicalId)) throw new TemplateResolutionError(`Stack ${stack.stackName}: circular reference through ${logicalId}`);
+      if (!resource)
+        throw new TemplateResolutionError(
+          `Stack ${stack.stackName}: Ref/GetAtt to unknown resource or parameter "${logicalId}"`,
+        );
+      if (!scope.isCreated(logicalId))
+        throw new TemplateResolutionError(
+          `Stack ${stack.stackName}: ${logicalId} is referenced but its condition is false`,
+        );
+      if (inProgress.has(logicalId))
+        throw new TemplateResolutionError(`Stack ${stack.stackName}: circular reference through ${logicalId}`);
       inProgress.add(logicalId);
       try {
         const identity = identityOf(resource.Type, namingInput(logicalId));
@@ -140,7 +168,8 @@ export function makeStackScope(
       ordinal(parentProperty: string) {
         const parent = JSON.stringify(prop(logicalId, parentProperty));
         const siblings = Object.keys(resources).filter(
-          (id) => resources[id]!.Type === type && scope.isCreated(id) && JSON.stringify(prop(id, parentProperty)) === parent,
+          (id) =>
+            resources[id]!.Type === type && scope.isCreated(id) && JSON.stringify(prop(id, parentProperty)) === parent,
         );
         return siblings.indexOf(logicalId) + 1;
       },

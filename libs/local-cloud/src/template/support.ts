@@ -45,7 +45,11 @@ export function supportOf(type: string, emulatedBy: ReadonlyMap<string, string>)
 }
 
 /** A custom resource nobody runs is unsupported for a reason its ServiceToken tells (an SNS topic...). */
-function supportOfResource(resource: ResolvedResource, owner: string | undefined, all: readonly ResolvedResource[]): Support {
+function supportOfResource(
+  resource: ResolvedResource,
+  owner: string | undefined,
+  all: readonly ResolvedResource[],
+): Support {
   const support = supportOf(resource.type, new Map(owner ? [[resource.type, owner]] : []));
   if (support.status !== 'unsupported' || !isCustomResourceType(resource.type)) return support;
   return { status: 'unsupported', reason: unrunCustomResourceReason(resource, all) };
