@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -24,11 +24,22 @@ describe('defineShopApp', () => {
     expect(stage.stateful.region).toBe('eu-west-1');
   });
 
-  it('synthesizes the app as it stands', () => {
-    const app = testApp();
+  it('synthesizes the app as it stands, every function bundled', () => {
+    const app = testApp({}, { bundle: true });
     defineShopApp(app, {});
 
-    expect(() => app.synth()).not.toThrow();
+    const assembly = app.synth().nestedAssemblies.map((stage) => stage.nestedAssembly)[0];
+
+    // Each function's code is a directory asset in the stage's asset manifests, holding esbuild's output.
+    const manifests = (assembly?.artifacts ?? []).filter((a) => a instanceof cxapi.AssetManifestArtifact);
+    const directories = manifests.flatMap((m) =>
+      Object.values(m.contents.files ?? {}).filter((file) => file.source.packaging === 'zip'),
+    );
+    const bundles = directories.filter((file) =>
+      existsSync(join(assembly?.directory ?? '', file.source.path ?? '', 'index.mjs')),
+    );
+    // The products service's eight functions at least, each an ESM bundle.
+    expect(bundles.length).toBeGreaterThanOrEqual(8);
   });
 
   it('fails synthesis on a cdk-nag finding that nobody acknowledged', () => {

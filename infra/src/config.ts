@@ -5,12 +5,15 @@ export const STAGE_NAMES = ['dev', 'staging', 'prod'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** What differs between stages, decided in code and reviewed like code. */
-const STAGE_SETTINGS: Record<StageName, { archiveRetentionDays: number; retainStatefulResources: boolean }> = {
+const STAGE_SETTINGS: Record<
+  StageName,
+  { archiveRetentionDays: number; retainStatefulResources: boolean; seedCatalog: boolean }
+> = {
   // dev is torn down and rebuilt freely; a week of archived events is enough to replay a bug.
-  dev: { archiveRetentionDays: 7, retainStatefulResources: false },
-  staging: { archiveRetentionDays: 30, retainStatefulResources: false },
-  // prod keeps a year of events to rebuild read models or backfill a new consumer.
-  prod: { archiveRetentionDays: 365, retainStatefulResources: true },
+  dev: { archiveRetentionDays: 7, retainStatefulResources: false, seedCatalog: true },
+  staging: { archiveRetentionDays: 30, retainStatefulResources: false, seedCatalog: true },
+  // prod keeps a year of events to rebuild read models or backfill a new consumer, and sells a real catalog.
+  prod: { archiveRetentionDays: 365, retainStatefulResources: true, seedCatalog: false },
 };
 
 export interface StageConfig {
@@ -20,6 +23,8 @@ export interface StageConfig {
   readonly archiveRetention: Duration;
   /** RETAIN stateful resources and protect the stateful stack from deletion. */
   readonly retainStatefulResources: boolean;
+  /** Load the demo catalog (services/products/seed) on deploy: a custom resource, dev and staging only. */
+  readonly seedCatalog: boolean;
 }
 
 export class StageConfigError extends Error {
@@ -79,5 +84,6 @@ export function loadStageConfig({ context, env }: ConfigSources): StageConfig {
     env: known ? { account, region } : undefined,
     archiveRetention: Duration.days(settings.archiveRetentionDays),
     retainStatefulResources: settings.retainStatefulResources,
+    seedCatalog: settings.seedCatalog,
   };
 }

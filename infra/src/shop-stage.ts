@@ -27,6 +27,7 @@ export class ShopStage extends Stage {
       bus: this.stateful.bus,
       userPool: this.stateful.identity.userPool,
       apiClients: [this.stateful.identity.storefrontClient],
+      products: this.stateful.products,
     });
     // Explicit, so the order holds even before a service references a stateful resource.
     this.stateless.addStackDependency(this.stateful, 'services use the bus (and later tables) of the stateful stack');

@@ -1,4 +1,5 @@
 import { addSourceOwnershipPolicy, EVENT_SOURCE_PREFIX } from '@shop/cdk-constructs';
+import { ProductsData } from '@shop/products/infra';
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
@@ -18,6 +19,8 @@ export class StatefulStack extends Stack {
   readonly bus: events.IEventBus;
   /** Customers and staff (Cognito): the API's JWT authorizer trusts this pool. */
   readonly identity: ShopIdentity;
+  /** The products service's tables and images bucket. */
+  readonly products: ProductsData;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     const { config, ...stackProps } = props;
@@ -39,6 +42,8 @@ export class StatefulStack extends Stack {
     });
     archive.applyRemovalPolicy(removalPolicy);
     this.bus = bus;
+
+    this.products = new ProductsData(this, 'Products', { retain: config.retainStatefulResources });
 
     this.identity = new ShopIdentity(this, 'Identity', { retain: config.retainStatefulResources });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool' });

@@ -1,9 +1,11 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as events from 'aws-cdk-lib/aws-events';
+import { ProductsService } from '@shop/products/infra';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { ShopHttpApi } from './platform/http-api';
+import type { ProductsData } from '@shop/products/infra';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -12,6 +14,8 @@ export interface StatelessStackProps extends StackProps {
   /** From the stateful stack: the API's JWT authorizer trusts tokens of this pool issued to these clients. */
   readonly userPool: cognito.IUserPool;
   readonly apiClients: readonly cognito.IUserPoolClient[];
+  /** From the stateful stack: each service's tables and buckets. */
+  readonly products: Pick<ProductsData, 'table' | 'idempotencyTable' | 'imagesBucket'>;
 }
 
 /**
@@ -23,13 +27,23 @@ export class StatelessStack extends Stack {
   readonly config: StageConfig;
   readonly bus: events.IEventBus;
   readonly api: ShopHttpApi;
+  readonly products: ProductsService;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    const { config, bus, userPool, apiClients, ...stackProps } = props;
+    const { config, bus, userPool, apiClients, products, ...stackProps } = props;
     super(scope, id, stackProps);
     this.config = config;
     this.bus = bus;
     this.api = new ShopHttpApi(this, 'Api', { userPool, clients: apiClients });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The shop HTTP API' });
+
+    this.products = new ProductsService(this, 'Products', {
+      ...products,
+      bus,
+      stageName: config.stageName,
+      httpApi: this.api.httpApi,
+      adminAuthorizer: this.api.authorizer,
+      seedCatalog: config.seedCatalog,
+    });
   }
 }
