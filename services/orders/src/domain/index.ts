@@ -47,6 +47,7 @@ export {
 } from './pricing';
 export {
   CARD_BRANDS,
+  acceptedBrand,
   acceptedCardBrand,
   allowedPaymentBrands,
   detectCardBrand,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedCardBrand, allowedPaymentBrands, detectCardBrand, isLuhnValid } from './payment-card';
+import { acceptedBrand, acceptedCardBrand, allowedPaymentBrands, detectCardBrand, isLuhnValid } from './payment-card';
 
 const AMEX_OFF = { amexPayments: false };
 const AMEX_ON = { amexPayments: true };
@@ -86,6 +86,31 @@ describe('acceptedCardBrand', () => {
         details: { brand: 'unknown' },
         message: expect.not.stringContaining('6011'),
       }),
+    );
+  });
+});
+
+describe('acceptedBrand', () => {
+  it('accepts a brand the shop takes now', () => {
+    expect(acceptedBrand('visa', AMEX_OFF)).toBe('visa');
+    expect(acceptedBrand('amex', AMEX_ON)).toBe('amex');
+  });
+
+  it('refuses Amex with the flag off, naming the brands it takes', () => {
+    const act = () => acceptedBrand('amex', AMEX_OFF);
+
+    expect(act).toThrow(
+      expect.objectContaining({
+        code: 'ORDERS.PAYMENT_METHOD_NOT_ALLOWED',
+        message: 'We take Visa and Mastercard; this card is American Express',
+        details: { brand: 'amex' },
+      }),
+    );
+  });
+
+  it('refuses a brand nobody named', () => {
+    expect(() => acceptedBrand(undefined, AMEX_ON)).toThrow(
+      expect.objectContaining({ code: 'ORDERS.PAYMENT_METHOD_NOT_ALLOWED', details: { brand: 'unknown' } }),
     );
   });
 });

@@ -95,7 +95,19 @@ export function allowedPaymentBrands(flags: PaymentFlags): readonly CardBrand[] 
  * @throws OrdersDomainError `PAYMENT_METHOD_NOT_ALLOWED` for an unknown brand, or Amex with the flag off.
  */
 export function acceptedCardBrand(cardNumber: string, flags: PaymentFlags): CardBrand {
-  const brand = detectCardBrand(cardNumber);
+  return acceptedBrand(detectCardBrand(cardNumber), flags);
+}
+
+/**
+ * The brand, if the shop takes it now: for a card known only by its brand, such as a payment token
+ * the provider describes (`undefined` is a brand the provider did not name, refused like any other).
+ *
+ * @throws OrdersDomainError `PAYMENT_METHOD_NOT_ALLOWED` for an unknown brand, or Amex with the flag off.
+ *
+ * @example
+ * acceptedBrand(token.brand, await flags.paymentFlags()); // 'visa'
+ */
+export function acceptedBrand(brand: CardBrand | undefined, flags: PaymentFlags): CardBrand {
   const allowed = allowedPaymentBrands(flags);
   if (brand === undefined || !allowed.includes(brand)) {
     // The message names the brand only: a card number must never reach a log or a response.

@@ -1,0 +1,130 @@
+import { isCartConflict, type DynamoCartRepository } from '../../adapters/dynamodb-cart-repository';
+import type { DynamoCatalogCopy } from '../../adapters/dynamodb-catalog-copy';
+import { cartNotFound } from '../../adapters/errors';
+import { newCartId } from '../../adapters/ids';
+import type { StoredCart } from '../../adapters/table';
+import {
+  addLine,
+  assertCartOpen,
+  changeQuantity,
+  isGuestCart,
+  mergeGuestCart,
+  newCustomerCart,
+  newGuestCart,
+  removeLine,
+  type Cart,
+  type CartLine,
+  type CustomerCart,
+} from '../../domain';
+import { cartView, type CartView } from './cart-view';
+
+export type CartActionsDependencies = {
+  readonly carts: DynamoCartRepository;
+  readonly catalog: DynamoCatalogCopy;
+  readonly currency: string;
+  readonly clock?: () => Date;
+  readonly newId?: () => string;
+};
+
+/** What a merge did: the customer's cart now, and what of the guest cart did not fit. */
+export type MergeView = { readonly cart: CartView; readonly dropped: readonly CartLine[] };
+
+const unsaved = (cart: Cart): StoredCart => ({ cart, version: 0, mergedGuestCartIds: [] });
+
+function customerCartOf(stored: StoredCart, customerId: string): CustomerCart {
+  const { cart } = stored;
+  if (cart.owner.kind !== 'customer' || cart.owner.customerId !== customerId) {
+    throw new Error(`Cart ${cart.id} is pointed at by customer ${customerId} but is not theirs`);
+  }
+  return cart as CustomerCart;
+}
+
+/** The cart routes' use cases, over the cart repository and the catalog copy. */
+export function makeCartActions(dependencies: CartActionsDependencies) {
+  const { carts, catalog, currency, clock = () => new Date(), newId = newCartId } = dependencies;
+  const view = async (cart: Cart) =>
+    cartView(cart, await catalog.getMany(cart.lines.map((l) => l.productId)), currency);
+
+  /** The customer's cart, created (empty) on first use. */
+  async function customerCart(customerId: string): Promise<StoredCart> {
+    const id = await carts.customerCartId(customerId, newId());
+    const stored = await carts.get(id);
+    if (stored !== undefined) return stored;
+    try {
+      return await carts.save(unsaved(newCustomerCart(id, customerId, clock())));
+    } catch (error) {
+      // Another first request created it a moment ago.
+      const created = isCartConflict(error) ? await carts.get(id) : undefined;
+      if (created === undefined) throw error;
+      return created;
+    }
+  }
+
+  return {
+    async createGuestCart(): Promise<CartView> {
+      const id = newId();
+      // A guest cart's owner is its own id: whoever holds the id is the guest.
+      return view((await carts.save(unsaved(newGuestCart(id, id, clock())))).cart);
+    },
+
+    /** @throws `ORDERS.CART_NOT_FOUND`, `ORDERS.CART_EXPIRED` */
+    async getCart(cartId: string): Promise<CartView> {
+      const stored = await carts.get(cartId);
+      if (stored === undefined) throw cartNotFound(cartId);
+      assertCartOpen(stored.cart, clock());
+      return view(stored.cart);
+    },
+
+    /** Sets a product's quantity: adds the product if it is not in the cart; 0 removes it. */
+    async setQuantity(cartId: string, productId: string, quantity: number): Promise<CartView> {
+      const products = await catalog.getMany([productId]);
+      const stored = await carts.update(cartId, (current) => {
+        const now = clock();
+        const inCart = current.cart.lines.some((line) => line.productId === productId);
+        const cart = inCart
+          ? changeQuantity(current.cart, productId, quantity, now)
+          : quantity === 0
+            ? removeLine(current.cart, productId, now)
+            : addLine(current.cart, { productId, quantity }, products, now);
+        return cart === current.cart ? current : { ...current, cart };
+      });
+      return view(stored.cart);
+    },
+
+    async removeLine(cartId: string, productId: string): Promise<CartView> {
+      const stored = await carts.update(cartId, (current) => {
+        const cart = removeLine(current.cart, productId, clock());
+        return cart === current.cart ? current : { ...current, cart };
+      });
+      return view(stored.cart);
+    },
+
+    async getCustomerCart(customerId: string): Promise<CartView> {
+      return view((await customerCart(customerId)).cart);
+    },
+
+    /**
+     * Moves a guest cart into the customer's cart at sign-in, then deletes the guest cart. Never fails
+     * over the guest cart: an unknown, expired or already merged one brings nothing. The customer cart
+     * remembers the guest cart's id in the same write, so a retry after a crash merges nothing twice.
+     */
+    async mergeGuestCart(customerId: string, guestCartId: string): Promise<MergeView> {
+      const target = await customerCart(customerId);
+      const guest = await carts.get(guestCartId);
+      if (guest === undefined || !isGuestCart(guest.cart)) return { cart: await view(target.cart), dropped: [] };
+      const guestCart = guest.cart;
+      let dropped: readonly CartLine[] = [];
+      const merged = await carts.update(target.cart.id, (current) => {
+        dropped = [];
+        if (current.mergedGuestCartIds.includes(guestCart.id)) return current;
+        const result = mergeGuestCart(guestCart, customerCartOf(current, customerId), clock());
+        dropped = result.dropped;
+        return { ...current, cart: result.cart, mergedGuestCartIds: [...current.mergedGuestCartIds, guestCart.id] };
+      });
+      await carts.delete(guestCart.id);
+      return { cart: await view(merged.cart), dropped };
+    },
+  };
+}
+
+export type CartActions = ReturnType<typeof makeCartActions>;
