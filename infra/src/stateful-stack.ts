@@ -46,6 +46,7 @@ export class StatefulStack extends Stack {
     this.products = new ProductsData(this, 'Products', { retain: config.retainStatefulResources });
 
     this.identity = new ShopIdentity(this, 'Identity', { retain: config.retainStatefulResources });
+    new CfnOutput(this, 'EventBusName', { value: bus.eventBusName, description: 'The shop event bus' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool' });
     new CfnOutput(this, 'StorefrontClientId', {
       value: this.identity.storefrontClient.userPoolClientId,
