@@ -72,6 +72,15 @@ describe('loadStageConfig', () => {
     expect(act).toThrow(message);
   });
 
+  it('seeds the demo catalog and flips flags at once in dev only; prod sells its own catalog and rolls out by canary', () => {
+    const dev = loadStageConfig(sources());
+    const staging = loadStageConfig(sources({ ...PROD, stage: 'staging' }));
+    const prod = loadStageConfig(sources(PROD));
+
+    expect([dev.seedCatalog, staging.seedCatalog, prod.seedCatalog]).toEqual([true, true, false]);
+    expect([dev.gradualRollout, staging.gradualRollout, prod.gradualRollout]).toEqual([false, true, true]);
+  });
+
   it('gives its error a stable code', () => {
     const act = () => loadStageConfig(sources({ stage: 'qa' }));
 

@@ -7,13 +7,14 @@ export type StageName = (typeof STAGE_NAMES)[number];
 /** What differs between stages, decided in code and reviewed like code. */
 const STAGE_SETTINGS: Record<
   StageName,
-  { archiveRetentionDays: number; retainStatefulResources: boolean; seedCatalog: boolean }
+  { archiveRetentionDays: number; retainStatefulResources: boolean; seedCatalog: boolean; gradualRollout: boolean }
 > = {
   // dev is torn down and rebuilt freely; a week of archived events is enough to replay a bug.
-  dev: { archiveRetentionDays: 7, retainStatefulResources: false, seedCatalog: true },
-  staging: { archiveRetentionDays: 30, retainStatefulResources: false, seedCatalog: true },
+  dev: { archiveRetentionDays: 7, retainStatefulResources: false, seedCatalog: true, gradualRollout: false },
+  // staging rolls changes out as prod does, so the rollout itself is rehearsed.
+  staging: { archiveRetentionDays: 30, retainStatefulResources: false, seedCatalog: true, gradualRollout: true },
   // prod keeps a year of events to rebuild read models or backfill a new consumer, and sells a real catalog.
-  prod: { archiveRetentionDays: 365, retainStatefulResources: true, seedCatalog: false },
+  prod: { archiveRetentionDays: 365, retainStatefulResources: true, seedCatalog: false, gradualRollout: true },
 };
 
 export interface StageConfig {
@@ -25,6 +26,8 @@ export interface StageConfig {
   readonly retainStatefulResources: boolean;
   /** Load the demo catalog (services/products/seed) on deploy: a custom resource, dev and staging only. */
   readonly seedCatalog: boolean;
+  /** Roll configuration (feature flags) out by canary, watched by alarms, instead of all at once. */
+  readonly gradualRollout: boolean;
 }
 
 export class StageConfigError extends Error {
@@ -85,5 +88,6 @@ export function loadStageConfig({ context, env }: ConfigSources): StageConfig {
     archiveRetention: Duration.days(settings.archiveRetentionDays),
     retainStatefulResources: settings.retainStatefulResources,
     seedCatalog: settings.seedCatalog,
+    gradualRollout: settings.gradualRollout,
   };
 }

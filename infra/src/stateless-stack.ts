@@ -4,6 +4,7 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import { ProductsService } from '@shop/products/infra';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
+import { ShopFeatureFlags } from './platform/feature-flags';
 import { ShopHttpApi } from './platform/http-api';
 import type { ProductsData } from '@shop/products/infra';
 
@@ -27,6 +28,7 @@ export class StatelessStack extends Stack {
   readonly config: StageConfig;
   readonly bus: events.IEventBus;
   readonly api: ShopHttpApi;
+  readonly flags: ShopFeatureFlags;
   readonly products: ProductsService;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -36,6 +38,11 @@ export class StatelessStack extends Stack {
     this.bus = bus;
     this.api = new ShopHttpApi(this, 'Api', { userPool, clients: apiClients });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The shop HTTP API' });
+
+    this.flags = new ShopFeatureFlags(this, 'FeatureFlags', {
+      environmentName: config.stageName,
+      gradualRollout: config.gradualRollout,
+    });
 
     this.products = new ProductsService(this, 'Products', {
       ...products,
