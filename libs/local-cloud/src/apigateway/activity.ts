@@ -3,7 +3,7 @@ import { serverSentEvents } from '../core/server-sent-events';
 import type { ApiRequest } from './http/api-request';
 import type { ApiResponse } from './http/api-response';
 
-/** One message of `GET /_local/apigateway-activity`: an HTTP API request, sent when it is answered. */
+/** One message of `GET /_local/apigateway-activity`: an HTTP or REST API request, sent when it is answered. */
 export interface RequestActivity {
   readonly type: 'request';
   readonly apiId: string;
@@ -18,13 +18,14 @@ export interface RequestActivity {
   readonly startedAt: string;
   /** The request's `x-correlation-id` header or, without one, the response's (the Shop's handlers answer with it). */
   readonly correlationId?: string;
-  /** Whether the route's JWT authorizer let the request through; absent on routes without one. */
+  /** Whether the route's JWT (or the method's Cognito) authorizer let the request through; absent without one. */
   readonly authorized?: boolean;
 }
 
 /** What the engine knows of a request once answered. */
 export interface AnsweredRequest {
-  readonly request: ApiRequest;
+  /** Header names lower-cased. */
+  readonly request: Pick<ApiRequest, 'apiId' | 'method' | 'rawPath' | 'time' | 'headers'>;
   readonly response: ApiResponse;
   readonly routeKey?: string;
   readonly authorized?: boolean;

@@ -2,10 +2,15 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import type { AddressInfo } from 'node:net';
 import type { ServiceEndpoint } from '../core/contracts';
 import { LOOPBACK } from '../core/gateway';
-import type { HttpApiEngine } from './http-api-engine';
-import { GatewayResponses, writeApiResponse } from './http/api-response';
+import type { IncomingApiRequest } from './http/api-request';
+import { GatewayResponses, writeApiResponse, type ApiResponse } from './http/api-response';
 
-/** Where the gateway serves the HTTP APIs: `/_aws/execute-api/{apiId}/` is an API's base URL. */
+/** What answers the requests to an API: the HTTP API engine, the REST API engine, or both by API id. */
+export interface ApiRequestHandler {
+  handle(incoming: IncomingApiRequest): Promise<ApiResponse>;
+}
+
+/** Where the gateway serves the APIs: `/_aws/execute-api/{apiId}/` is an API's base URL (a REST API's stages below it). */
 export const EXECUTE_API_PATH = '/_aws/execute-api/';
 
 /**
@@ -28,7 +33,7 @@ export function apiBaseUrl(gatewayUrl: string, apiId: string, stage = '$default'
  * @example
  * gateway.register(makeExecuteApiEndpoint(engine));
  */
-export function makeExecuteApiEndpoint(engine: HttpApiEngine): ServiceEndpoint {
+export function makeExecuteApiEndpoint(engine: ApiRequestHandler): ServiceEndpoint {
   return {
     signingName: 'execute-api',
     unsignedPathPrefixes: [EXECUTE_API_PATH],

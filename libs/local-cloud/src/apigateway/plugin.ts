@@ -1,10 +1,14 @@
-import type { ServicePlugin } from '../core/contracts';
-import { makeActivityRoute } from './activity';
+import type { Json, ServicePlugin } from '../core/contracts';
+import { makeActivityRoute, type RequestActivity } from './activity';
 import { JwtVerifier } from './auth/jwt-authorizer';
 import { apiBaseUrl, makeExecuteApiEndpoint } from './endpoint';
 import { HttpApiEngine } from './http-api-engine';
+import type { IncomingApiRequest } from './http/api-request';
 import { makeServiceClients } from './integrations/service-clients';
 import { APIGATEWAY_RESOURCE_TYPES, loadHttpApis } from './model/load-http-apis';
+import { makeServiceCall } from './rest/integrations/aws-service-call';
+import { loadRestApis, REST_API_RESOURCE_TYPES } from './rest/model/load-rest-apis';
+import { RestApiEngine } from './rest/rest-api-engine';
 
 export interface ApiGatewayPluginOptions {
   /**
@@ -14,15 +18,15 @@ export interface ApiGatewayPluginOptions {
   readonly localIssuerFor?: (issuer: string, endpointUrl: string) => string | undefined;
   /** The request payload quota; API Gateway's 10 MB by default. */
   readonly maxPayloadBytes?: number;
-  /** Hands the started engine to the caller (tests, the start-up report). */
-  readonly onStart?: (engine: HttpApiEngine) => void;
+  /** Hands the started engines to the caller (tests, the start-up report). */
+  readonly onStart?: (engine: HttpApiEngine, rest: RestApiEngine) => void;
 }
 
 /**
- * The API Gateway plug-in: serves the template's HTTP APIs below `<gateway>/_aws/execute-api/{apiId}`
- * (the `ApiEndpoint` the template loader resolves), invoking Lambda through the lambda port and calling
- * EventBridge, SQS and Step Functions through the AWS SDK at the gateway. Every answered request is streamed at
- * `/_local/apigateway-activity` (server-sent events) for the web console.
+ * The API Gateway plug-in: serves the template's HTTP APIs below `<gateway>/_aws/execute-api/{apiId}` (the
+ * `ApiEndpoint` the template loader resolves) and its REST APIs below `<gateway>/_aws/execute-api/{restApiId}/{stage}`,
+ * invoking Lambda through the lambda port and calling the other services through their APIs at the gateway.
+ * Every answered request is streamed at `/_local/apigateway-activity` (server-sent events) for the web console.
  *
  * @example
  * await LocalCloud.start({ assembly: 'cdk.out', plugins: [lambdaPlugin(), apiGatewayPlugin()] });
@@ -30,27 +34,28 @@ export interface ApiGatewayPluginOptions {
 export function apiGatewayPlugin(options: ApiGatewayPluginOptions = {}): ServicePlugin {
   return {
     name: 'apigateway',
-    resourceTypes: APIGATEWAY_RESOURCE_TYPES,
+    resourceTypes: [...APIGATEWAY_RESOURCE_TYPES, ...REST_API_RESOURCE_TYPES],
     async start(ctx) {
       const apis = loadHttpApis(ctx.resources, ctx.logger);
       const clients = makeServiceClients(ctx.endpointUrl, ctx.region);
-      const engine = new HttpApiEngine({
-        apis,
-        // The lambda port is bound late: go through it on every call.
-        lambda: { invoke: (arn, payload) => ctx.ports.lambda.invoke(arn, payload), invokeAsync: (arn, payload) => ctx.ports.lambda.invokeAsync(arn, payload) },
-        clients,
-        jwt: new JwtVerifier({ logger: ctx.logger, issuerFor: (issuer) => options.localIssuerFor?.(issuer, ctx.endpointUrl) }),
-        logger: ctx.logger,
-        accountId: ctx.accountId,
-        ...(options.maxPayloadBytes !== undefined && { maxPayloadBytes: options.maxPayloadBytes }),
-      });
-      for (const api of apis) {
-        ctx.logger.info('HTTP API', { apiId: api.id, name: api.name, urls: engine.stagesOf(api.id).map((stage) => apiBaseUrl(ctx.endpointUrl, api.id, stage)) });
-      }
-      options.onStart?.(engine);
+      // The lambda port is bound late: go through it on every call.
+      const lambda = { invoke: (arn: string, payload: Json) => ctx.ports.lambda.invoke(arn, payload), invokeAsync: (arn: string, payload: Json) => ctx.ports.lambda.invokeAsync(arn, payload) };
+      const jwt = new JwtVerifier({ logger: ctx.logger, issuerFor: (issuer) => options.localIssuerFor?.(issuer, ctx.endpointUrl) });
+      const { logger, accountId } = ctx;
+      const quota = options.maxPayloadBytes !== undefined ? { maxPayloadBytes: options.maxPayloadBytes } : {};
+      const engine = new HttpApiEngine({ apis, lambda, clients, jwt, logger, accountId, ...quota });
+      const rest = new RestApiEngine({ apis: loadRestApis(ctx.resources, logger), lambda, callService: makeServiceCall(ctx.endpointUrl), jwt, logger, accountId, ...quota });
+      for (const api of apis) logger.info('HTTP API', { apiId: api.id, name: api.name, urls: engine.stagesOf(api.id).map((stage) => apiBaseUrl(ctx.endpointUrl, api.id, stage)) });
+      for (const apiId of rest.apiIds) logger.info('REST API', { apiId, urls: rest.stagesOf(apiId).map((stage) => apiBaseUrl(ctx.endpointUrl, apiId, stage)) });
+      options.onStart?.(engine, rest);
+      const handler = { handle: (incoming: IncomingApiRequest) => (rest.has(incoming.apiId) ? rest.handle(incoming) : engine.handle(incoming)) };
+      const subscribe = (listener: (activity: RequestActivity) => void) => {
+        const stops = [engine.subscribe(listener), rest.subscribe(listener)];
+        return () => stops.forEach((stop) => stop());
+      };
       return {
-        endpoints: [makeExecuteApiEndpoint(engine)],
-        localRoutes: { 'apigateway-activity': makeActivityRoute((listener) => engine.subscribe(listener)) },
+        endpoints: [makeExecuteApiEndpoint(handler)],
+        localRoutes: { 'apigateway-activity': makeActivityRoute(subscribe) },
         stop: async () => clients.destroy(),
       };
     },

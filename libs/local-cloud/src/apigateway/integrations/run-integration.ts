@@ -17,7 +17,8 @@ export interface IntegrationDeps {
   readonly logger: Logger;
 }
 
-const TIMED_OUT = Symbol('timed out');
+/** @internal What `withTimeout` resolves to when the work took too long. */
+export const TIMED_OUT = Symbol('timed out');
 
 /**
  * Runs a route's integration and returns the client's response: the Lambda proxy response or the service's,
@@ -60,7 +61,11 @@ async function invokeService(integration: ServiceIntegration, ctx: IntegrationCo
   return callService(integration.subtype, parameters, clients);
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+/**
+ * The work's result, or `TIMED_OUT` once `ms` have passed (the work is not cancelled).
+ * @internal
+ */
+export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), ms);

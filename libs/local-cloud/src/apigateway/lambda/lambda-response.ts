@@ -28,12 +28,12 @@ export function responseFromV2(result: Json): ApiResponse {
 
 /**
  * Turns a payload 1.0 function result into the HTTP response: `statusCode` is required; `headers` and
- * `multiValueHeaders` are merged.
+ * `multiValueHeaders` are merged. Without a content type, HTTP APIs answer `text/plain`, REST APIs `application/json`.
  *
  * @example
  * responseFromV1({ statusCode: 200, multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] }, body: '' });
  */
-export function responseFromV1(result: Json): ApiResponse {
+export function responseFromV1(result: Json, defaultContentType = DEFAULT_CONTENT_TYPE): ApiResponse {
   if (!isObject(result) || !('statusCode' in result)) throw new MalformedLambdaResponseError('payload format 1.0 requires a statusCode');
   const headers = headersOf(result.headers);
   const multi = result.multiValueHeaders ?? {};
@@ -42,17 +42,17 @@ export function responseFromV1(result: Json): ApiResponse {
     if (!Array.isArray(values)) throw new MalformedLambdaResponseError(`multiValueHeaders.${name} must be an array`);
     headers[name.toLowerCase()] = values.map((v) => headerValue(name, v));
   }
-  return finish(result, headers);
+  return finish(result, headers, defaultContentType);
 }
 
-function finish(result: JsonObject, headers: Record<string, string | string[]>): ApiResponse {
+function finish(result: JsonObject, headers: Record<string, string | string[]>, defaultContentType = DEFAULT_CONTENT_TYPE): ApiResponse {
   const statusCode = result.statusCode;
   if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) {
     throw new MalformedLambdaResponseError(`statusCode ${JSON.stringify(statusCode)} is not an HTTP status`);
   }
   const body = result.body ?? '';
   if (typeof body !== 'string') throw new MalformedLambdaResponseError('body must be a string');
-  headers['content-type'] ??= DEFAULT_CONTENT_TYPE;
+  headers['content-type'] ??= defaultContentType;
   return { statusCode, headers, body: Buffer.from(body, result.isBase64Encoded === true ? 'base64' : 'utf8') };
 }
 

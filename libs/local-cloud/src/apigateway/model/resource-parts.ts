@@ -2,9 +2,10 @@ import type { Json, JsonObject, ResolvedResource } from '../../core/contracts';
 import { InvalidHttpApiError } from '../errors';
 import { MAX_INTEGRATION_TIMEOUT_MS, type CorsConfiguration, type Integration, type JwtAuthorizer, type Stage, type Throttle } from './http-api';
 
-/** API Gateway's account-level defaults, which stand in for a throttle setting left unset. */
-const ACCOUNT_RATE_LIMIT = 10_000;
-const ACCOUNT_BURST_LIMIT = 5_000;
+/** API Gateway's account-level defaults, which stand in for a throttle setting left unset. @internal */
+export const ACCOUNT_RATE_LIMIT = 10_000;
+/** @internal */
+export const ACCOUNT_BURST_LIMIT = 5_000;
 
 /**
  * The integration an AWS::ApiGatewayV2::Integration describes.
@@ -29,8 +30,11 @@ export function integrationOf(resource: ResolvedResource): Integration {
   return { ...base, type: 'unsupported', reason: `${type ?? 'an'} integration ${resource.logicalId} is not emulated locally` };
 }
 
-/** A Lambda integration URI is the function ARN, or the `arn:aws:apigateway:...:lambda:path/.../invocations` form. */
-function functionArnOf(uri: string): string {
+/**
+ * A Lambda integration URI is the function ARN, or the `arn:aws:apigateway:...:lambda:path/.../invocations` form.
+ * @internal
+ */
+export function functionArnOf(uri: string): string {
   return /\/functions\/(arn:[^/]+)\/invocations$/.exec(uri)?.[1] ?? uri;
 }
 
@@ -101,7 +105,8 @@ export function stringList(value: Json | undefined): string[] {
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
-function numberProp(p: JsonObject, key: string): number | undefined {
+/** @internal */
+export function numberProp(p: JsonObject, key: string): number | undefined {
   const value = Number(p[key]);
   return p[key] === undefined || p[key] === null || Number.isNaN(value) ? undefined : value;
 }
@@ -112,11 +117,13 @@ export function objectProp(p: JsonObject, key: string): JsonObject {
   return isObject(value) ? value : {};
 }
 
-function stringMap(value: Json | undefined): Record<string, string> {
+/** @internal */
+export function stringMap(value: Json | undefined): Record<string, string> {
   if (!isObject(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 }
 
-function isObject(value: Json | undefined): value is JsonObject {
+/** @internal */
+export function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

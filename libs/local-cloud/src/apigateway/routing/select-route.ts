@@ -1,12 +1,17 @@
-import type { PathSegment, Route } from '../model/http-api';
+import type { PathSegment, Route, RouteKey } from '../model/http-api';
 
 /** The route a request goes to, and the path variables it captured (decoded, as API Gateway passes them). */
-export interface RouteMatch {
-  readonly route: Route;
+export interface RouteMatch<R extends Routable = Route> {
+  readonly route: R;
   readonly pathParameters: Readonly<Record<string, string>>;
 }
 
-interface Candidate extends RouteMatch {
+/** Anything keyed like a route: an HTTP API route, a REST API method (`POST /checkout`). */
+export interface Routable {
+  readonly key: RouteKey;
+}
+
+interface Candidate<R extends Routable> extends RouteMatch<R> {
   /** Per segment, 1 for a literal and 0 for a variable: compared left to right, literals win. */
   readonly specificity: readonly number[];
   readonly greedy: boolean;
@@ -22,7 +27,7 @@ interface Candidate extends RouteMatch {
  * @example
  * selectRoute(routes, 'GET', '/pets/cat/1'); // GET /pets/{proxy+} when there is no GET /pets/cat/{id}
  */
-export function selectRoute(routes: readonly Route[], method: string, path: string): RouteMatch | undefined {
+export function selectRoute<R extends Routable>(routes: readonly R[], method: string, path: string): RouteMatch<R> | undefined {
   const segments = splitPath(path);
   const candidates = routes.flatMap((route) => {
     const candidate = matchRoute(route, method, segments);
@@ -39,7 +44,7 @@ function splitPath(path: string): string[] {
   return trimmed === '/' || trimmed === '' ? [] : trimmed.slice(1).split('/');
 }
 
-function matchRoute(route: Route, method: string, segments: readonly string[]): Candidate | undefined {
+function matchRoute<R extends Routable>(route: R, method: string, segments: readonly string[]): Candidate<R> | undefined {
   const key = route.key;
   if (key.kind !== 'path' || (key.method !== 'ANY' && key.method !== method)) return undefined;
   const captured = matchSegments(key.segments, segments);
@@ -70,7 +75,7 @@ function matchSegments(pattern: readonly PathSegment[], segments: readonly strin
   return pattern.length === segments.length ? { parameters } : undefined;
 }
 
-function compareCandidates(a: Candidate, b: Candidate): number {
+function compareCandidates<R extends Routable>(a: Candidate<R>, b: Candidate<R>): number {
   if (a.greedy !== b.greedy) return a.greedy ? 1 : -1;
   if (a.greedy && a.specificity.length !== b.specificity.length) return b.specificity.length - a.specificity.length;
   for (let i = 0; i < Math.min(a.specificity.length, b.specificity.length); i += 1) {
