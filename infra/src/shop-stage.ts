@@ -1,4 +1,5 @@
 import { Stage, type StageProps, Tags } from 'aws-cdk-lib';
+import { PaymentsStack } from '@shop/payments/infra';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { StatefulStack } from './stateful-stack';
@@ -15,6 +16,8 @@ export interface ShopStageProps extends StageProps {
 export class ShopStage extends Stage {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** The payment sandbox, standing in for a card processor: a third party, so a stack of its own. */
+  readonly payments: PaymentsStack;
 
   constructor(scope: Construct, id: string, props: ShopStageProps) {
     const { config, ...stageProps } = props;
@@ -22,6 +25,7 @@ export class ShopStage extends Stage {
     Tags.of(this).add('shop:stage', config.stageName);
 
     this.stateful = new StatefulStack(this, 'Stateful', { config });
+    this.payments = new PaymentsStack(this, 'Payments', { retain: config.retainStatefulResources });
     this.stateless = new StatelessStack(this, 'Stateless', {
       config,
       bus: this.stateful.bus,
