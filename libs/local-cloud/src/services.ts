@@ -35,9 +35,12 @@ export interface ServiceOptions {
  * The emulated services, in start order: the one list to read (or edit) to see what the local cloud runs.
  * Each entry is a `ServicePlugin` (src/core/contracts.ts) that owns a folder of src/. Ports are bound late,
  * so the order only decides which pollers may start calling a port before its provider is up (lambda first),
- * and that Secrets Manager is up before EventBridge stores its connections' secrets in it. CloudFormation
- * comes first: at start it only checks who reads its custom resources' values (so a template it refuses
- * starts nothing); it creates them in `afterStart`, once every service is up.
+ * and what exists when a service starts. Secrets Manager and SSM come first: they create the templates'
+ * secrets and parameters (generated values included), which every later service's dynamic references
+ * (`{{resolve:secretsmanager:...}}`, `{{resolve:ssm:...}}`) read as it starts, and EventBridge stores its
+ * connections' secrets in Secrets Manager. CloudFormation comes next: at start it only checks who reads its
+ * custom resources' values (so a template it refuses starts no other service); it creates them in
+ * `afterStart`, once every service is up.
  *
  * Wiring between services that ports do not carry happens here: API Gateway's JWT authorizers verify the
  * local Cognito's tokens (`localIssuerFor`), and Step Functions' `http:invoke` tasks read the EventBridge
@@ -50,18 +53,18 @@ export function defaultPlugins(options: ServiceOptions = {}): ServicePlugin[] {
   const secretsManager = secretsManagerService();
   const connections = connectionSecrets(secretsManager.secrets);
   return [
+    secretsManager,
+    ssmService(),
     cloudFormationPlugin(options.cloudFormation),
     lambdaPlugin(options.lambda),
     dynamoDbPlugin(options.dynamodb),
     sqsPlugin(),
-    secretsManager,
     stepFunctionsService({ resolveConnection: connections.resolve, ...options.stepFunctions }),
     connections.storedBy(eventBridgePlugin(options.eventBridge)),
     s3Service(options.s3),
     cognitoService(options.cognito),
     apiGatewayPlugin({ ...options.apiGateway, localIssuerFor }),
     appConfigService(options.appConfig),
-    ssmService(),
     // Last: the web console watches the others only through their HTTP APIs.
     consolePlugin(),
   ];

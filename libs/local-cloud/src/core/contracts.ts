@@ -64,12 +64,34 @@ export interface EventSender {
   putEvents(eventBusArn: string, entries: ReadonlyArray<Record<string, Json>>): Promise<void>;
 }
 
+/** Secrets Manager, read in-process: what CloudFormation's `{{resolve:secretsmanager:...}}` reads. */
+export interface SecretReader {
+  /**
+   * GetSecretValue's `SecretString` of the AWSCURRENT version, or of the version a staging label or version id
+   * names. `secretId` is a name, a full ARN or an ARN without its random suffix. Rejects with Secrets Manager's
+   * error (`ResourceNotFoundException`...), or when the version holds binary data only.
+   */
+  getSecretString(secretId: string, version?: { readonly stage?: string; readonly id?: string }): Promise<string>;
+}
+
+/** Parameter Store, read in-process: what CloudFormation's `{{resolve:ssm:...}}` reads. */
+export interface ParameterReader {
+  /**
+   * GetParameter of the latest version, or of `version`: the value as stored (a SecureString's stays encrypted)
+   * and the type (`String`, `StringList`, `SecureString`). `name` may be an ARN. Rejects with SSM's error
+   * (`ParameterNotFound`, `ParameterVersionNotFound`).
+   */
+  getParameter(name: string, version?: number): Promise<{ value: string; type: string }>;
+}
+
 /** The ports every service may call. Each is provided by the service that owns it, bound late. */
 export interface Ports {
   readonly lambda: LambdaInvoker;
   readonly sqs: QueueSender;
   readonly stepFunctions: ExecutionStarter;
   readonly events: EventSender;
+  readonly secretsManager: SecretReader;
+  readonly ssm: ParameterReader;
 }
 
 /**
@@ -113,12 +135,17 @@ export interface Logger {
 
 /** What a service is told when it starts. */
 export interface ServiceContext {
-  /** Every resolved resource of the types the plug-in declared (and owns), across all stacks. */
+  /**
+   * Every resolved resource of the types the plug-in declared (and owns), across all stacks, with its dynamic
+   * references (`{{resolve:ssm:...}}`, `{{resolve:secretsmanager:...}}`) resolved as the service starts.
+   */
   readonly resources: readonly ResolvedResource[];
   /**
    * Every resolved resource of every type, to read settings a service needs from resources it does not
    * emulate (Step Functions HTTP tasks read an `AWS::Events::Connection`'s authorization). Never for
-   * emulating them: that belongs to their service. Absent in contexts built by hand in unit tests.
+   * emulating them: that belongs to their service. Absent in contexts built by hand in unit tests. Their
+   * dynamic references (`{{resolve:...}}`) are left as written: resolve what you read
+   * (`resolveDynamicReferences(resource, ports)`), as `resources` already are.
    */
   readonly allResources?: readonly ResolvedResource[];
   /** The other services, reached only through their entry points. Bound late: call them, don't cache. */

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeSupport, loadAssembly, resolveAssembly, settleOutputs, type ResolvedCloud } from '../template';
-import type { Json, LateValues, LocalRoute, Logger, RunningService, ServicePlugin } from './contracts';
+import { describeSupport, loadAssembly, resolveAssembly, resolveDynamicReferences, settleOutputs, type ResolvedCloud } from '../template';
+import type { Json, LateValues, LocalRoute, Logger, Ports, ResolvedResource, RunningService, ServicePlugin } from './contracts';
 import { endpointEnvironment, LOCAL_CREDENTIALS } from './endpoint-env';
 import { ServiceStartError } from './errors';
 import { Gateway } from './gateway';
@@ -31,8 +31,9 @@ export { ServiceStartError } from './errors';
 /**
  * The local cloud: loads a cloud assembly, resolves its templates, starts each service plug-in with the
  * resources of its types, wires them through late-bound ports and serves them all on one 127.0.0.1 port.
- * Once all have started, each running service's `afterStart` runs (custom resources are created then), and
- * the stack outputs get the values they answered.
+ * Each plug-in gets its resources with their dynamic references (`{{resolve:...}}`) read through the
+ * `secretsManager` and `ssm` ports as it starts. Once all have started, each running service's `afterStart`
+ * runs (custom resources are created then), and the stack outputs get the values they answered.
  *
  * @example
  * const cloud = await LocalCloud.start({ assembly: 'cdk.out', plugins: defaultPlugins() });
@@ -65,7 +66,8 @@ export class LocalCloud {
       const ownerOf = assignOwners(options.plugins, resolved.resources);
       const { ports, provide } = makeLatePorts();
       for (const plugin of options.plugins) {
-        const resources = resolved.resources.filter((r) => ownerOf(r) === plugin.name);
+        // Dynamic references are read as their service starts: Secrets Manager and SSM have created their values.
+        const resources = await resolveEach(resolved.resources.filter((r) => ownerOf(r) === plugin.name), ports);
         const ctx = { resources, allResources: resolved.resources, ports, logger: logger.child({ service: plugin.name }), endpointUrl: url, region, accountId, dataDir };
         const service = await plugin.start(ctx).catch((err: unknown) => {
           throw new ServiceStartError(`The ${plugin.name} service failed to start: ${(err as Error).message}`, { cause: err });
@@ -135,6 +137,13 @@ async function afterStart(plugins: readonly ServicePlugin[], running: readonly R
     for (const [token, value] of settled ?? []) values.set(token, value);
   }
   return values;
+}
+
+/** The resources with their dynamic references resolved, one after the other (the first failure names its resource). */
+async function resolveEach(resources: readonly ResolvedResource[], ports: Ports): Promise<ResolvedResource[]> {
+  const out: ResolvedResource[] = [];
+  for (const resource of resources) out.push(await resolveDynamicReferences(resource, ports));
+  return out;
 }
 
 async function stopAll(running: readonly RunningService[], gateway: Gateway, dataDir: string): Promise<void> {

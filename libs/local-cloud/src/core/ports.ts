@@ -33,6 +33,8 @@ export function makeLatePorts(): { ports: Ports; provide(partial: Partial<Ports>
     sqs: { sendMessage: (arn, body, options) => need('sqs').sendMessage(arn, body, options) },
     stepFunctions: { startExecution: (arn, input, name) => need('stepFunctions').startExecution(arn, input, name) },
     events: { putEvents: (arn, entries) => need('events').putEvents(arn, entries) },
+    secretsManager: { getSecretString: async (secretId, version) => need('secretsManager').getSecretString(secretId, version) },
+    ssm: { getParameter: async (name, version) => need('ssm').getParameter(name, version) },
   };
   return {
     ports,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Logger, Ports, ServiceContext } from '../core/contracts';
+import { makeLatePorts } from '../core/ports';
 import type { EventBridgeService } from './create-event-bridge';
 import { RecordingEventSender, RecordingExecutions, RecordingLambda, RecordingQueues } from './engine/recording-ports';
 import { eventBridgePlugin } from './plugin';
@@ -24,7 +25,7 @@ class Missing extends Error {
 describe('eventBridgePlugin', () => {
   it('loads the template\'s rules, serves the events API, provides the events port and logs failed deliveries', async () => {
     const lambda = new RecordingLambda();
-    const ports: Ports = { lambda, sqs: new RecordingQueues(), stepFunctions: new RecordingExecutions(), events: new RecordingEventSender() };
+    const ports: Ports = { ...makeLatePorts().ports, lambda, sqs: new RecordingQueues(), stepFunctions: new RecordingExecutions(), events: new RecordingEventSender() };
     const logger = new RecordingLogger();
     let started: EventBridgeService | undefined;
     const ctx: ServiceContext = {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Json, Ports } from '../core/contracts';
 import { silentLogger } from '../core/logger';
+import { makeLatePorts } from '../core/ports';
 import { AsyncInvoker, type AsyncEvent } from './async-invoker';
 import { LambdaThrottledError } from './errors';
 import { DEFAULT_ASYNC_CONFIG, type AsyncConfig } from './function-config';
@@ -17,6 +18,7 @@ function fakePorts() {
   const sent: { arn: string; body: string }[] = [];
   const events: { arn: string; entries: ReadonlyArray<Record<string, Json>> }[] = [];
   const ports: Ports = {
+    ...makeLatePorts().ports,
     lambda: { invoke: async () => null, invokeAsync: async () => undefined },
     sqs: { sendMessage: async (arn, body) => void sent.push({ arn, body }) },
     stepFunctions: { startExecution: async () => ({ executionArn: '' }) },

@@ -1,5 +1,6 @@
 export {
   createSecretsManagerService,
+  secretReader,
   secretsManagerService,
   SecretsManagerNotStartedError,
   type SecretsAccess,

@@ -47,6 +47,17 @@ describe('the Secrets Manager plug-in', () => {
     await running.stop();
   });
 
+  it('provides the secretsManager port, reading the AWSCURRENT SecretString by ARN or name', async () => {
+    const plugin = secretsManagerService();
+
+    const running = await plugin.start(context());
+
+    const port = running.provides?.secretsManager;
+    await expect(port?.getSecretString(ARN)).resolves.toBe('api-key-1');
+    await expect(port?.getSecretString('shop/connection', { stage: 'AWSPREVIOUS' })).rejects.toThrow('staging label: AWSPREVIOUS');
+    await running.stop();
+  });
+
   it('refuses in-process reads before it has started', () => {
     const plugin = secretsManagerService();
 

@@ -1,6 +1,7 @@
-import type { Logger, ServiceEndpoint, ServicePlugin } from '../core/contracts';
+import type { Logger, SecretReader, ServiceEndpoint, ServicePlugin } from '../core/contracts';
 import { makeSecretsManagerJsonEndpoint } from './api/json-endpoint';
 import { secretOperations } from './api/operations';
+import { invalidRequest } from './errors';
 import { SecretStore } from './secret-store';
 import { loadSecret } from './template';
 
@@ -49,9 +50,10 @@ export interface SecretsManagerPlugin extends ServicePlugin {
 }
 
 /**
- * The Secrets Manager plug-in: creates every `AWS::SecretsManager::Secret` of the templates, serves the API and
- * lets the local cloud read and store secrets in-process (`plugin.secrets`), as EventBridge does for a
- * Connection's credentials.
+ * The Secrets Manager plug-in: creates every `AWS::SecretsManager::Secret` of the templates, serves the API,
+ * provides the `secretsManager` port (what `{{resolve:secretsmanager:...}}` dynamic references read) and lets
+ * the local cloud read and store secrets in-process (`plugin.secrets`), as EventBridge does for a Connection's
+ * credentials.
  *
  * @example
  * const secretsManager = secretsManagerService();
@@ -82,10 +84,27 @@ export function secretsManagerService(): SecretsManagerPlugin {
       store = service.store;
       return {
         endpoints: [service.endpoint],
+        provides: { secretsManager: secretReader(service.store) },
         stop: async () => {
           store = undefined;
         },
       };
+    },
+  };
+}
+
+/**
+ * The `secretsManager` port over a store: GetSecretValue's SecretString, read in-process.
+ *
+ * @example
+ * await secretReader(store).getSecretString('shop/api-key', { stage: 'AWSPREVIOUS' });
+ */
+export function secretReader(store: SecretStore): SecretReader {
+  return {
+    getSecretString: async (secretId, version = {}) => {
+      const { value } = store.getValue(secretId, { ...(version.stage !== undefined && { stage: version.stage }), ...(version.id !== undefined && { versionId: version.id }) });
+      if (!('string' in value)) throw invalidRequest('The secret version holds SecretBinary only: it has no SecretString to read');
+      return value.string;
     },
   };
 }

@@ -27,6 +27,17 @@ afterAll(async () => {
 });
 
 describe('the SSM plug-in behind the gateway', () => {
+  it('provides the ssm port, reading the latest or a given version with its type', async () => {
+    const port = running.provides?.ssm;
+
+    const [latest, first] = await Promise.all([port?.getParameter('/shop/api-url'), port?.getParameter('/shop/api-url', 1)]);
+
+    expect(latest).toEqual({ value: `${gateway.url}/api`, type: 'String' });
+    expect(first).toEqual(latest);
+    await expect(port?.getParameter('/shop/api-url', 2)).rejects.toThrow('could not find version 2');
+  });
+
+
   it('serves the template’s parameters to the SDK', async () => {
     const { Parameter } = await client.send(new GetParameterCommand({ Name: '/shop/api-url' }));
 

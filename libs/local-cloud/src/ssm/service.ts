@@ -1,4 +1,4 @@
-import type { Logger, ServiceEndpoint, ServicePlugin } from '../core/contracts';
+import type { Logger, ParameterReader, ServiceEndpoint, ServicePlugin } from '../core/contracts';
 import { makeSsmJsonEndpoint } from './api/json-endpoint';
 import { parameterOperations } from './api/operations';
 import { ParameterStore } from './parameter-store';
@@ -23,7 +23,8 @@ export function createSsmService(options: { region: string; accountId: string; l
 }
 
 /**
- * The SSM plug-in: creates every `AWS::SSM::Parameter` of the templates and serves the Parameter Store API.
+ * The SSM plug-in: creates every `AWS::SSM::Parameter` of the templates, serves the Parameter Store API and
+ * provides the `ssm` port (what `{{resolve:ssm:...}}` dynamic references read).
  *
  * @example
  * const plugins = [...defaultPlugins(), ssmService()];
@@ -35,7 +36,22 @@ export function ssmService(): ServicePlugin {
     start: async (ctx) => {
       const ssm = createSsmService({ region: ctx.region, accountId: ctx.accountId, logger: ctx.logger });
       for (const resource of ctx.resources) loadParameter(ssm.store, resource);
-      return { endpoints: [ssm.endpoint], stop: async () => undefined };
+      return { endpoints: [ssm.endpoint], provides: { ssm: parameterReader(ssm.store) }, stop: async () => undefined };
+    },
+  };
+}
+
+/**
+ * The `ssm` port over a store: GetParameter without decryption, read in-process.
+ *
+ * @example
+ * await parameterReader(store).getParameter('/shop/url', 2); // { value: 'https://shop.test', type: 'String' }
+ */
+export function parameterReader(store: ParameterStore): ParameterReader {
+  return {
+    getParameter: async (name, version) => {
+      const { value, type } = store.get(version === undefined ? name : `${name}:${version}`, false);
+      return { value, type };
     },
   };
 }

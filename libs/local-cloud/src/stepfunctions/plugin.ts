@@ -32,7 +32,7 @@ export function stepFunctionsService(options: StepFunctionsServiceOptions = {}):
         endpointUrl: ctx.endpointUrl,
         lambda: ctx.ports.lambda,
         ...options,
-        resolveConnection: options.resolveConnection ?? connectionsIn(ctx.allResources ?? []),
+        resolveConnection: options.resolveConnection ?? connectionsIn(ctx.allResources ?? [], ctx.ports),
       });
       for (const resource of ctx.resources) loadStateMachine(engine, resource);
       return {

@@ -15,3 +15,31 @@ export class TemplateResolutionError extends Error {
     super(message, options);
   }
 }
+
+/** Where a dynamic reference sits: a resource and the path of the property that holds it. */
+export interface DynamicReferenceSite {
+  readonly stackName: string;
+  readonly logicalId: string;
+  readonly type: string;
+  /** `Environment.Variables.API_KEY`, `Tags[0].Value`. */
+  readonly property: string;
+}
+
+/**
+ * A dynamic reference (`{{resolve:...}}`) that cannot be resolved: malformed, refused where CloudFormation
+ * refuses it, or naming a secret, key, version or parameter that does not exist. Never carries the value.
+ */
+export class DynamicReferenceError extends Error {
+  override readonly name = 'DynamicReferenceError';
+  readonly code = 'TEMPLATE.DYNAMIC_REFERENCE_UNRESOLVABLE';
+
+  constructor(
+    readonly site: DynamicReferenceSite,
+    /** The reference as written. */
+    readonly reference: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${site.stackName}/${site.logicalId} (${site.type}) property ${site.property}: ${reference} cannot be resolved: ${reason}`, options);
+  }
+}

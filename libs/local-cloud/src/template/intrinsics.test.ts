@@ -68,6 +68,26 @@ describe('resolve', () => {
     expect(resolve({ 'Fn::GetAZs': '' }, scope)).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
   });
 
+  it('keeps dynamic references through Fn::Join and Fn::Sub, for the service that reads them', () => {
+    const arn = { 'Fn::GetStackOutput': { StackName: 'Payments', OutputName: 'KeyArn' } };
+
+    const joined = resolve({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', arn, ':SecretString:::}}']] }, scope);
+    const substituted = resolve({ 'Fn::Sub': '{{resolve:ssm:/shop/${AWS::Region}/url}}/charges' }, scope);
+
+    expect(joined).toBe('{{resolve:secretsmanager:output:Payments.KeyArn:SecretString:::}}');
+    expect(substituted).toBe('{{resolve:ssm:/shop/eu-west-1/url}}/charges');
+  });
+
+  it('refuses to encode, split or compare a dynamic reference, whose value is read only as services start', () => {
+    const encode = () => resolve({ 'Fn::Base64': { 'Fn::Sub': 'key={{resolve:ssm:/shop/key}}' } }, scope);
+    const split = () => resolve({ 'Fn::Split': [',', '{{resolve:ssm:/shop/zones}}'] }, scope);
+    const compare = () => resolve({ 'Fn::Equals': ['{{resolve:ssm:/shop/stage}}', 'prod'] }, scope);
+
+    expect(encode).toThrow('Fn::Base64 of a dynamic reference (key={{resolve:ssm:/shop/key}})');
+    expect(split).toThrow('Fn::Split of a dynamic reference ({{resolve:ssm:/shop/zones}})');
+    expect(compare).toThrow('Fn::Equals of a dynamic reference');
+  });
+
   it('rejects a malformed intrinsic with a TemplateResolutionError', () => {
     expect(() => resolve({ 'Fn::Select': [5, ['a']] }, scope)).toThrow(TemplateResolutionError);
     expect(() => resolve({ 'Fn::Join': ['-', 'not-a-list'] }, scope)).toThrow(/Fn::Join expects a list/);

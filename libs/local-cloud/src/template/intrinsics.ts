@@ -1,4 +1,5 @@
 import type { Json } from '../core/contracts';
+import { hasDynamicReference } from './dynamic-reference-syntax';
 import { TemplateResolutionError } from './errors';
 import { refuseLateValue } from './late-values';
 
@@ -43,7 +44,7 @@ const INTRINSICS: Record<string, Intrinsic> = {
   },
   'Fn::Split': (args, scope) => {
     const [delimiter, source] = asArray(args, 'Fn::Split', 2);
-    return refuseLateValue(asString(resolve(source, scope), 'Fn::Split'), 'Fn::Split').split(
+    return refuseDynamicReference(refuseLateValue(asString(resolve(source, scope), 'Fn::Split'), 'Fn::Split'), 'Fn::Split').split(
       asString(delimiter, 'Fn::Split'),
     );
   },
@@ -53,7 +54,8 @@ const INTRINSICS: Record<string, Intrinsic> = {
   },
   'Fn::Equals': (args, scope) => {
     const [left, right] = asArray(args, 'Fn::Equals', 2);
-    return JSON.stringify(resolve(left, scope)) === JSON.stringify(resolve(right, scope));
+    const [a, b] = [JSON.stringify(resolve(left, scope)), JSON.stringify(resolve(right, scope))];
+    return refuseDynamicReference(a, 'Fn::Equals') === refuseDynamicReference(b, 'Fn::Equals');
   },
   'Fn::And': (args, scope) => asArray(args, 'Fn::And').every((operand) => condition(operand, scope)),
   'Fn::Or': (args, scope) => asArray(args, 'Fn::Or').some((operand) => condition(operand, scope)),
@@ -69,7 +71,7 @@ const INTRINSICS: Record<string, Intrinsic> = {
     return ['a', 'b', 'c'].map((zone) => `${name}${zone}`);
   },
   'Fn::Base64': (text, scope) =>
-    Buffer.from(refuseLateValue(asString(resolve(text, scope), 'Fn::Base64'), 'Fn::Base64')).toString('base64'),
+    Buffer.from(refuseDynamicReference(refuseLateValue(asString(resolve(text, scope), 'Fn::Base64'), 'Fn::Base64'), 'Fn::Base64')).toString('base64'),
   'Fn::FindInMap': (args, scope) => {
     const [map, top, second] = asArray(resolve(args, scope), 'Fn::FindInMap', 3);
     return scope.findInMap(
@@ -133,6 +135,19 @@ function substitute(args: unknown, scope: ResolveScope): string {
     }
     return scalar(scope.ref(trimmed), 'Fn::Sub');
   });
+}
+
+/**
+ * Refuses to take apart, encode or compare a dynamic reference (`{{resolve:...}}`): references are read as each
+ * service starts, after the template is evaluated, so the function would see the reference, not its value.
+ */
+function refuseDynamicReference(text: string, fn: string): string {
+  if (hasDynamicReference(text)) {
+    throw new TemplateResolutionError(
+      `${fn} of a dynamic reference (${text}): the local cloud reads dynamic references as each service starts, after the template is evaluated, so ${fn} would see the reference instead of its value`,
+    );
+  }
+  return text;
 }
 
 function splitOnce(text: string, separator: string): [string, string] {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthIntrinsicsApp } from '../../test-stacks/intrinsics-app';
-import { loadAssembly } from './cloud-assembly';
+import { loadAssembly, type CfnTemplate } from './cloud-assembly';
+import { DynamicReferenceError } from './errors';
 import { resolveAssembly, type ResolvedCloud, type ResolvedStack } from './resolve-assembly';
 import { describeSupport } from './support';
 
@@ -91,5 +92,39 @@ describe('resolveAssembly', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^emulated\s+AWS::SQS::Queue x1: by sqs$/));
     expect(lines).toContainEqual(expect.stringMatching(/^accepted\s+AWS::IAM::Role x1: IAM is not enforced/));
     expect(lines).toContainEqual(expect.stringMatching(/^unsupported AWS::EC2::VPC x1: no local service emulates/));
+  });
+});
+
+describe('resolveAssembly with dynamic references', () => {
+  const resolveOne = (resources: CfnTemplate['Resources']) => {
+    const stack = { artifactId: 'Orders', stackName: 'Orders', displayName: 'Orders', template: { Resources: resources }, dependencies: [], parameters: {}, assets: new Map(), assemblyDir: '/tmp' };
+    return resolveAssembly({ directory: '/tmp', stacks: [stack], stages: [] }, target);
+  };
+
+  it('keeps them in the resolved properties, to be read as the service starts', () => {
+    const cloud = resolveOne({ Fn: { Type: 'AWS::Lambda::Function', Properties: { Environment: { Variables: { URL: '{{resolve:ssm:/shop/url}}' } } } } });
+
+    expect(cloud.resources[0]?.properties).toEqual({ Environment: { Variables: { URL: '{{resolve:ssm:/shop/url}}' } } });
+  });
+
+  it('reads a parameter of an SSM parameter type as a reference to the parameter it names', () => {
+    const stack = {
+      artifactId: 'Orders', stackName: 'Orders', displayName: 'Orders', dependencies: [], parameters: {}, assets: new Map(), assemblyDir: '/tmp',
+      template: {
+        Parameters: { SandboxUrl: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/payments/sandbox-url' } },
+        Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Environment: { Variables: { URL: { Ref: 'SandboxUrl' } } } } } },
+      },
+    };
+
+    const cloud = resolveAssembly({ directory: '/tmp', stacks: [stack], stages: [] }, target);
+
+    expect(cloud.resources[0]?.properties).toEqual({ Environment: { Variables: { URL: '{{resolve:ssm:/payments/sandbox-url}}' } } });
+  });
+
+  it('refuses one in a name, which the local cloud needs before any service holds a value', () => {
+    const resolving = () => resolveOne({ Orders: { Type: 'AWS::SQS::Queue', Properties: { QueueName: '{{resolve:ssm:/shop/queue-name}}' } } });
+
+    expect(resolving).toThrow(DynamicReferenceError);
+    expect(resolving).toThrow('Orders/Orders (AWS::SQS::Queue) property QueueName: {{resolve:ssm:/shop/queue-name}} cannot be resolved: a name is needed');
   });
 });

@@ -1,7 +1,8 @@
 import type { Json } from '../core/contracts';
 import type { StackArtifact } from './cloud-assembly';
 import { isCustomResourceType } from './custom-resources';
-import { TemplateResolutionError } from './errors';
+import { hasDynamicReference } from './dynamic-reference-syntax';
+import { DynamicReferenceError, TemplateResolutionError } from './errors';
 import { NO_VALUE, condition, resolve, type ResolveScope, type Resolved } from './intrinsics';
 import { generatedName, stackIdOf } from './names';
 import { lateValueToken } from './late-values';
@@ -54,6 +55,8 @@ export function makeStackScope(
     const value = parameterOverrides[name] ?? stack.parameters[name] ?? definition?.Default;
     if (value === undefined)
       throw new TemplateResolutionError(`Stack ${stack.stackName}: parameter ${name} has no value and no default`);
+    const ssmType = SSM_PARAMETER_TYPE.exec(definition?.Type ?? '')?.[1];
+    if (ssmType !== undefined) return ssmParameterValue(stack.stackName, name, ssmType, value);
     const isList = definition?.Type.startsWith('List<') || definition?.Type === 'CommaDelimitedList';
     return isList && typeof value === 'string' ? value.split(',') : (value as Json);
   };
@@ -162,6 +165,10 @@ export function makeStackScope(
       name(options: { maxLength?: number; lowercase?: boolean; suffix?: string } = {}) {
         const nameProperty = namePropertyOf(type);
         const explicit = nameProperty ? prop(logicalId, nameProperty) : undefined;
+        if (typeof explicit === 'string' && hasDynamicReference(explicit)) {
+          const site = { stackName: stack.stackName, logicalId, type, property: nameProperty ?? '' };
+          throw new DynamicReferenceError(site, explicit, 'a name is needed when the template is loaded, before Secrets Manager and SSM hold any value (CloudFormation advises against dynamic references in a resource\'s identifier)');
+        }
         if (typeof explicit === 'string') return explicit;
         return generatedName(stack.stackName, logicalId, { maxLength: options.maxLength ?? 64, ...options });
       },
@@ -177,4 +184,25 @@ export function makeStackScope(
   };
 
   return scope;
+}
+
+/** `AWS::SSM::Parameter::Value<String>`: the parameter's value is the name of a Parameter Store parameter. */
+const SSM_PARAMETER_TYPE = /^AWS::SSM::Parameter::Value<(.+)>$/;
+
+/**
+ * A template parameter of an SSM parameter type (CDK's `StringParameter.valueForStringParameter` without a
+ * version) stands for the latest value of the parameter it names: it becomes the dynamic reference
+ * `{{resolve:ssm:<name>}}`, read as the services start, when Parameter Store holds it. A list cannot be split
+ * before then, so list types are refused.
+ */
+function ssmParameterValue(stackName: string, parameter: string, valueType: string, name: unknown): string {
+  if (typeof name !== 'string' || name === '') {
+    throw new TemplateResolutionError(`Stack ${stackName}: parameter ${parameter} (AWS::SSM::Parameter::Value<${valueType}>) must name a Parameter Store parameter`);
+  }
+  if (valueType.startsWith('List<') || valueType === 'CommaDelimitedList') {
+    throw new TemplateResolutionError(
+      `Stack ${stackName}: parameter ${parameter} reads the list parameter ${name} from Parameter Store, which the local cloud reads only as services start, too late to split it into a list`,
+    );
+  }
+  return `{{resolve:ssm:${name}}}`;
 }
