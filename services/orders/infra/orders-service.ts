@@ -1,0 +1,110 @@
+import { FunctionAlarms, type LogLevel, type ServiceFunction } from '@shop/cdk-constructs';
+import {
+  type AnyEventDefinition,
+  ProductCreated,
+  ProductInfoUpdated,
+  StockReservationFailed,
+  StockReserved,
+} from '@shop/events';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { CheckoutAlarms } from './checkout-alarms';
+import { CheckoutApi } from './checkout-api';
+import { CheckoutIntake } from './checkout-intake';
+import { CheckoutWorkflow } from './checkout-workflow';
+import { EventInbox } from './event-inbox';
+import {
+  type FeatureFlagsLocation,
+  makeOrdersFunctions,
+  type OrdersHandler,
+  type PaymentsEndpoint,
+} from './orders-functions';
+import { addOrdersRoutes } from './orders-routes';
+
+export interface OrdersServiceProps {
+  /** The orders table (OrdersData.table). */
+  readonly table: dynamodb.ITable;
+  readonly idempotencyTable: dynamodb.ITable;
+  readonly bus: events.IEventBus;
+  /** The stage (dev, staging, prod): every event's `metadata.environment`. */
+  readonly stageName: string;
+  /** The shop's HTTP API, for the cart and order routes; defined in this stack or imported. */
+  readonly httpApi: apigwv2.IHttpApi;
+  /** Guards `/me/...` and `/orders` (a Cognito JWT authorizer, e.g. ShopHttpApi's `authorizer`). */
+  readonly jwtAuthorizer: apigwv2.IHttpRouteAuthorizer;
+  /** The customers' pool: the checkout REST API's authorizer trusts its ID tokens. */
+  readonly userPool: cognito.IUserPool;
+  /** The payment sandbox (PaymentsSandbox's `url` and `apiKeySecret`). */
+  readonly payments: PaymentsEndpoint;
+  /** The backend's feature flags in AppConfig (ShopFeatureFlags' ids). */
+  readonly flags: FeatureFlagsLocation;
+  /** Origins browsers may call the checkout API from. @default - none: CORS off */
+  readonly allowedOrigins?: readonly string[];
+  /** @default 'INFO' */
+  readonly logLevel?: LogLevel;
+  /** Where every alarm notifies. @default - no actions */
+  readonly alarmTopic?: sns.ITopic;
+}
+
+/**
+ * The orders service, for the stateless stack: the cart and order routes on the shop's HTTP API, the
+ * consumers of products' events (the catalog copy, the stock answers), the checkout (its REST API, the
+ * Express intake and the Standard Checkout workflow) and the alarms of all of them.
+ */
+export class OrdersService extends Construct {
+  readonly functions: Record<OrdersHandler, ServiceFunction>;
+  readonly routes: apigwv2.HttpRoute[];
+  readonly inboxes: { productChanged: EventInbox; stockAnswer: EventInbox };
+  readonly checkout: CheckoutWorkflow;
+  readonly intake: CheckoutIntake;
+  readonly checkoutApi: CheckoutApi;
+  /** `POST ${checkoutApiUrl}checkout` starts a checkout, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/v1/`. */
+  readonly checkoutApiUrl: string;
+  /** Every alarm of the service, e.g. for a dashboard or canary rollbacks. */
+  readonly alarms: cloudwatch.IAlarm[] = [];
+
+  constructor(scope: Construct, id: string, props: OrdersServiceProps) {
+    super(scope, id);
+    const alarmActions = props.alarmTopic ? [new SnsAction(props.alarmTopic)] : [];
+    this.functions = makeOrdersFunctions(this, props);
+    const { carts, orders, productChanged, stockAnswer, priceCheckout } = this.functions;
+    this.routes = addOrdersRoutes(this, { ...props, handlers: { carts, orders } });
+    const inbox = (inboxId: string, consumer: ServiceFunction, subscribed: AnyEventDefinition[]) => {
+      const made = new EventInbox(this, inboxId, { bus: props.bus, events: subscribed, consumer, alarmActions });
+      this.alarms.push(made.inbox.deadLetterAlarm, made.ruleDeadLetterAlarm);
+      return made;
+    };
+    this.inboxes = {
+      productChanged: inbox('ProductChangedInbox', productChanged, [ProductCreated, ProductInfoUpdated]),
+      stockAnswer: inbox('StockAnswerInbox', stockAnswer, [StockReserved, StockReservationFailed]),
+    };
+    this.checkout = new CheckoutWorkflow(this, 'Checkout', props);
+    iam.Grant.addToPrincipal({
+      grantee: stockAnswer,
+      actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+      resourceArns: [this.checkout.stateMachine.stateMachineArn],
+    });
+    this.intake = new CheckoutIntake(this, 'CheckoutIntake', { priceCheckout, checkout: this.checkout.stateMachine });
+    this.checkoutApi = new CheckoutApi(this, 'CheckoutApi', { ...props, intake: this.intake.stateMachine });
+    this.checkoutApiUrl = this.checkoutApi.url;
+    for (const handler of ['carts', 'orders', 'productChanged', 'stockAnswer'] as const) {
+      const fn = this.functions[handler];
+      this.alarms.push(...new FunctionAlarms(this, `${fn.node.id}Alarms`, { fn, alarmActions }).alarms);
+    }
+    const checkoutAlarms = new CheckoutAlarms(this, 'CheckoutAlarms', {
+      checkout: this.checkout.stateMachine,
+      intake: this.intake.stateMachine,
+      priceCheckout,
+      restApi: this.checkoutApi.restApi,
+      alarmActions,
+    });
+    this.alarms.push(...checkoutAlarms.alarms);
+  }
+}

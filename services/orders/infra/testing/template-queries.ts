@@ -1,0 +1,55 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+
+/** @internal An IAM policy statement as synthesized. */
+export interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: Record<string, unknown>;
+}
+
+/** @internal The logical id of a construct's CloudFormation resource. */
+export function logicalIdOf(construct: IConstruct | undefined): string {
+  if (construct === undefined) throw new Error('Expected a construct, got undefined');
+  const resource = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(construct).getLogicalId(resource);
+}
+
+/** @internal Every statement of the policies attached to a role (inline ones included). */
+export function statementsOf(template: Template, role: iam.IRole | undefined): Statement[] {
+  const roleId = logicalIdOf(role);
+  const attached = Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"Ref":"${roleId}"`))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  const resource = template.toJSON().Resources[roleId];
+  const inline = ((resource.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+    (policy) => policy.PolicyDocument.Statement,
+  );
+  return [...inline, ...attached];
+}
+
+/** @internal The sorted, distinct actions a role allows. */
+export function actionsOf(template: Template, role: iam.IRole | undefined): string[] {
+  const actions = statementsOf(template, role)
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => statement.Action);
+  return [...new Set(actions)].sort();
+}
+
+/** @internal The statements of a role that allow an action. */
+export function statementsAllowing(template: Template, role: iam.IRole | undefined, action: string): Statement[] {
+  return statementsOf(template, role).filter(
+    (statement) => statement.Effect === 'Allow' && ([] as string[]).concat(statement.Action).includes(action),
+  );
+}
+
+/** @internal The actions of the statements whose resource is (or contains) a wildcard. */
+export function wildcardActionsOf(template: Template, role: iam.IRole | undefined): string[] {
+  return statementsOf(template, role)
+    .filter((statement) => JSON.stringify(statement.Resource).includes('*'))
+    .flatMap((statement) => statement.Action)
+    .sort();
+}
