@@ -382,4 +382,38 @@ describe('Map, Parallel and nested executions', () => {
 
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: 'StepFunctions.ExecutionAlreadyExistsException' });
   });
+
+  it('takes and gives PascalCase names in aws-sdk:sfn tasks, though the Step Functions API is camelCase', async () => {
+    states = await startLocalStates({ lambda: fakeLambda({}) });
+    const child = await states.client.send(
+      new CreateStateMachineCommand({
+        name: 'Described',
+        roleArn: ROLE,
+        definition: JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Succeed' } } }),
+      }),
+    );
+    const { executionArn } = await states.client.send(
+      new StartExecutionCommand({
+        stateMachineArn: child.stateMachineArn,
+        name: 'order-2',
+        input: '{"orderId":"o-2"}',
+      }),
+    );
+    const definition = {
+      StartAt: 'Describe',
+      States: {
+        Describe: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:sfn:describeExecution',
+          Parameters: { 'ExecutionArn.$': '$.arn' },
+          ResultSelector: { 'name.$': '$.Name', 'input.$': 'States.StringToJson($.Input)' },
+          End: true,
+        },
+      },
+    };
+
+    const result = await run(definition, { arn: executionArn! });
+
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { name: 'order-2', input: { orderId: 'o-2' } } });
+  });
 });

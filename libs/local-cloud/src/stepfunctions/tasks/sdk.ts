@@ -17,6 +17,12 @@ const CLIENTS: Record<string, { load: () => Promise<SdkModule>; client: string }
   lambda: { load: () => import('@aws-sdk/client-lambda'), client: 'LambdaClient' },
 };
 
+/**
+ * Services whose API members are camelCase (`executionArn`). Step Functions' SDK integrations take and give
+ * PascalCase names for every service (`ExecutionArn`), so these are translated both ways.
+ */
+const CAMEL_CASE_SERVICES = new Set(['sfn']);
+
 const clients = new Map<string, SdkClient>();
 
 /**
@@ -27,20 +33,34 @@ const clients = new Map<string, SdkClient>();
  * @example
  * await callAws(deps, 'dynamodb', 'getItem', { TableName: 't', Key: { pk: { S: '1' } } }, 'DynamoDB');
  */
-export async function callAws(deps: IntegrationDeps, service: string, action: string, parameters: Json, errorPrefix = SDK_SERVICES[service]!): Promise<Json> {
+export async function callAws(
+  deps: IntegrationDeps,
+  service: string,
+  action: string,
+  parameters: Json,
+  errorPrefix = SDK_SERVICES[service]!,
+): Promise<Json> {
   const spec = CLIENTS[service]!;
   const module = await spec.load();
-  const Command = module[`${action[0]!.toUpperCase()}${action.slice(1)}Command`] as (new (input: unknown) => unknown) | undefined;
-  if (!Command) throw new StatesError(`${errorPrefix}.InvalidActionException`, `The ${service} API has no action '${action}'`);
+  const Command = module[`${action[0]!.toUpperCase()}${action.slice(1)}Command`] as
+    (new (input: unknown) => unknown) | undefined;
+  if (!Command)
+    throw new StatesError(`${errorPrefix}.InvalidActionException`, `The ${service} API has no action '${action}'`);
   const client = clientFor(deps, service, module, spec.client);
   try {
-    const output = await client.send(new Command(parameters ?? {}));
+    const camel = CAMEL_CASE_SERVICES.has(service);
+    const input = camel ? renameKeys(parameters ?? {}, (key) => key[0]!.toLowerCase() + key.slice(1)) : parameters;
+    const output = await client.send(new Command(input ?? {}));
     const { $metadata: _metadata, ...rest } = output;
-    return toJson(rest);
+    const json = toJson(rest);
+    return camel ? renameKeys(json, (key) => key[0]!.toUpperCase() + key.slice(1)) : json;
   } catch (err) {
     const name = err instanceof Error ? err.name : 'SdkClientException';
     const known = err instanceof Error && '$metadata' in err;
-    throw new StatesError(`${errorPrefix}.${known ? name : 'SdkClientException'}`, err instanceof Error ? err.message : String(err));
+    throw new StatesError(
+      `${errorPrefix}.${known ? name : 'SdkClientException'}`,
+      err instanceof Error ? err.message : String(err),
+    );
   }
 }
 
@@ -55,6 +75,15 @@ function clientFor(deps: IntegrationDeps, service: string, module: SdkModule, cl
     clients.set(key, client);
   }
   return client;
+}
+
+/** Renames every object key, at every depth (values, strings included, are left as they are). */
+function renameKeys(value: Json, rename: (key: string) => string): Json {
+  if (Array.isArray(value)) return value.map((item) => renameKeys(item, rename));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key ? rename(key) : key, renameKeys(item, rename)]),
+  );
 }
 
 /** SDK output as JSON: binary as Base64, dates as ISO text, undefined dropped. */
