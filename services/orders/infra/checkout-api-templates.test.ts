@@ -153,6 +153,16 @@ describe('the checkout response template', () => {
 });
 
 describe('the gateway responses', () => {
+  it('say which required parameter is missing, from the error message API Gateway gives', () => {
+    const context = { error: { messageString: '"Missing required request parameters: [Idempotency-Key]"' } };
+
+    const body = JSON.parse(renderVtl(GATEWAY_RESPONSE_BODIES.BAD_REQUEST_PARAMETERS, { context }).output) as unknown;
+
+    expect(body).toEqual({
+      error: { code: 'REQUEST.INVALID', message: 'Missing required request parameters: [Idempotency-Key]' },
+    });
+  });
+
   it('answer API Gateway’s own refusals in the same error shape', () => {
     const context = {
       requestId: 'req-1',
@@ -171,7 +181,7 @@ describe('the gateway responses', () => {
 
     expect(bodies).toEqual({
       BAD_REQUEST_BODY: { error: { code: 'REQUEST.INVALID', message: context.error.validationErrorString } },
-      BAD_REQUEST_PARAMETERS: { error: { code: 'REQUEST.INVALID', message: context.error.validationErrorString } },
+      BAD_REQUEST_PARAMETERS: { error: { code: 'REQUEST.INVALID', message: 'Unauthorized' } },
       UNAUTHORIZED: { error: { code: 'AUTH.UNAUTHORIZED', message: 'Unauthorized' } },
       DEFAULT_4XX: { error: { code: 'REQUEST.REJECTED', message: 'Unauthorized' } },
       DEFAULT_5XX: {

@@ -125,7 +125,7 @@ export function serviceFaultTemplate(allowedOrigins: readonly string[] = []): st
  */
 export const GATEWAY_RESPONSE_BODIES = {
   BAD_REQUEST_BODY: '{"error":{"code":"REQUEST.INVALID","message":"$context.error.validationErrorString"}}',
-  BAD_REQUEST_PARAMETERS: '{"error":{"code":"REQUEST.INVALID","message":"$context.error.validationErrorString"}}',
+  BAD_REQUEST_PARAMETERS: '{"error":{"code":"REQUEST.INVALID","message":$context.error.messageString}}',
   UNAUTHORIZED: '{"error":{"code":"AUTH.UNAUTHORIZED","message":$context.error.messageString}}',
   DEFAULT_4XX: '{"error":{"code":"REQUEST.REJECTED","message":$context.error.messageString}}',
   DEFAULT_5XX: `{"error":{"code":"${INTERNAL_ERROR}","message":"${SERVER_FAULT_MESSAGE}","correlationId":"$context.requestId"}}`,

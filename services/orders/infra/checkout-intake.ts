@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -185,7 +185,12 @@ export class CheckoutIntake extends Construct {
     allow(['states:StartExecution'], [this.props.checkout.stateMachineArn]);
     allow(['states:DescribeExecution'], [this.checkoutExecutionArn('*')]);
     const checkoutId = Stack.of(this).getLogicalId(this.props.checkout.node.defaultChild as sfn.CfnStateMachine);
-    const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<${checkoutId}.Name>:*`;
+    // cdk-nag names the finding with the stack's region and account when they are known at synth.
+    const stack = Stack.of(this);
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+    const executions = `arn:${partition}:states:${region}:${account}:execution:<${checkoutId}.Name>:*`;
     Validations.of(role.node.findChild('DefaultPolicy').node.defaultChild as iam.CfnPolicy).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::${executions}]`,
       reason:
