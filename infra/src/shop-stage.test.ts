@@ -30,13 +30,30 @@ describe('ShopStage', () => {
     const acks = acknowledgments(stage);
 
     expect(new Set(acks.map(({ id }) => id.replace('AwsSolutions::AwsSolutions-', '')))).toEqual(
-      new Set(['S1', 'COG2', 'COG8', 'IAM5[Resource::*]', 'APIG4', 'SQS3', 'SMG4']),
+      new Set([
+        'S1',
+        'COG2',
+        'COG8',
+        'IAM5[Resource::*]',
+        'APIG4',
+        'SQS3',
+        'SMG4',
+        'APIG3',
+        'SF1',
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        'IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<OrdersCheckoutStateMachine20743B17.Name>:*]',
+      ]),
     );
     const publicRoutes = acks.filter(({ id }) => id.endsWith('APIG4')).map(({ path }) => path);
-    // The shop's API: only browsing the catalog is public. The payment sandbox checks its API key itself.
+    // The shop's API: browsing the catalog and guest carts (whose unguessable id is the credential) are public.
+    // The payment sandbox checks its API key itself.
     expect(publicRoutes.filter((path) => !path.startsWith('ShopDev/Payments/'))).toEqual([
       'ShopDev/Stateless/Products/ListProductsRoute/Resource',
       'ShopDev/Stateless/Products/GetProductRoute/Resource',
+      'ShopDev/Stateless/Orders/CreateCartRoute/Resource',
+      'ShopDev/Stateless/Orders/GetCartRoute/Resource',
+      'ShopDev/Stateless/Orders/SetCartLineRoute/Resource',
+      'ShopDev/Stateless/Orders/RemoveCartLineRoute/Resource',
     ]);
     expect(acks.filter(({ id }) => id.endsWith('SQS3')).every(({ path }) => /DeadLetter|Failures/.test(path))).toBe(
       true,

@@ -32,9 +32,12 @@ export class ShopStage extends Stage {
       userPool: this.stateful.identity.userPool,
       apiClients: [this.stateful.identity.storefrontClient],
       products: this.stateful.products,
+      orders: this.stateful.orders,
+      payments: { url: this.payments.url, apiKeySecret: this.payments.apiKeySecret },
     });
     // Explicit, so the order holds even before a service references a stateful resource.
-    this.stateless.addStackDependency(this.stateful, 'services use the bus (and later tables) of the stateful stack');
+    this.stateless.addStackDependency(this.stateful, 'services use the bus and the tables of the stateful stack');
+    this.stateless.addStackDependency(this.payments, 'the checkout pays through the payment sandbox');
   }
 }
 

@@ -1,4 +1,5 @@
 import { addSourceOwnershipPolicy, EVENT_SOURCE_PREFIX } from '@shop/cdk-constructs';
+import { OrdersData } from '@shop/orders/infra';
 import { ProductsData } from '@shop/products/infra';
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -21,6 +22,8 @@ export class StatefulStack extends Stack {
   readonly identity: ShopIdentity;
   /** The products service's tables and images bucket. */
   readonly products: ProductsData;
+  /** The orders service's tables. */
+  readonly orders: OrdersData;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     const { config, ...stackProps } = props;
@@ -44,6 +47,7 @@ export class StatefulStack extends Stack {
     this.bus = bus;
 
     this.products = new ProductsData(this, 'Products', { retain: config.retainStatefulResources });
+    this.orders = new OrdersData(this, 'Orders', { retain: config.retainStatefulResources });
 
     this.identity = new ShopIdentity(this, 'Identity', { retain: config.retainStatefulResources });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName, description: 'The shop event bus' });

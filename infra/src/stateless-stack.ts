@@ -1,9 +1,13 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as events from 'aws-cdk-lib/aws-events';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { OrdersService } from '@shop/orders/infra';
+import type { OrdersData } from '@shop/orders/infra';
 import { ProductsService } from '@shop/products/infra';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
+import { ApiGatewayLogging } from './platform/api-gateway-logging';
 import { ShopFeatureFlags } from './platform/feature-flags';
 import { ShopHttpApi } from './platform/http-api';
 import type { ProductsData } from '@shop/products/infra';
@@ -17,6 +21,9 @@ export interface StatelessStackProps extends StackProps {
   readonly apiClients: readonly cognito.IUserPoolClient[];
   /** From the stateful stack: each service's tables and buckets. */
   readonly products: Pick<ProductsData, 'table' | 'idempotencyTable' | 'imagesBucket'>;
+  readonly orders: Pick<OrdersData, 'table' | 'idempotencyTable'>;
+  /** From the payments stack: where the checkout authorizes payments, and the API key it sends. */
+  readonly payments: { readonly url: string; readonly apiKeySecret: secretsmanager.ISecret };
 }
 
 /**
@@ -30,9 +37,10 @@ export class StatelessStack extends Stack {
   readonly api: ShopHttpApi;
   readonly flags: ShopFeatureFlags;
   readonly products: ProductsService;
+  readonly orders: OrdersService;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    const { config, bus, userPool, apiClients, products, ...stackProps } = props;
+    const { config, bus, userPool, apiClients, products, orders, payments, ...stackProps } = props;
     super(scope, id, stackProps);
     this.config = config;
     this.bus = bus;
@@ -52,5 +60,18 @@ export class StatelessStack extends Stack {
       adminAuthorizer: this.api.authorizer,
       seedCatalog: config.seedCatalog,
     });
+
+    new ApiGatewayLogging(this, 'ApiGatewayLogging');
+    this.orders = new OrdersService(this, 'Orders', {
+      ...orders,
+      bus,
+      stageName: config.stageName,
+      httpApi: this.api.httpApi,
+      jwtAuthorizer: this.api.authorizer,
+      userPool,
+      payments,
+      flags: this.flags,
+    });
+    new CfnOutput(this, 'CheckoutApiUrl', { value: this.orders.checkoutApiUrl, description: 'POST /checkout' });
   }
 }
