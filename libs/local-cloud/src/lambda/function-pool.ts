@@ -58,14 +58,24 @@ export class FunctionPool {
     return this.active + this.idle.length;
   }
 
+  /** The most recent idle environment whose process still runs; dead ones are dropped, as Lambda replaces them. */
+  private takeLiveIdle(): Slot | undefined {
+    for (let slot = this.idle.pop(); slot; slot = this.idle.pop()) {
+      if (slot.env.alive) return slot;
+      if (slot.reaper) clearTimeout(slot.reaper);
+    }
+    return undefined;
+  }
+
   async invoke(
     event: unknown,
     call: { requestId: string; version: string; context: Record<string, unknown>; correlationId?: string | undefined },
   ): Promise<InvokeResult> {
     const { config } = this;
     const limit = config.reservedConcurrency ?? this.options.accountConcurrency;
-    const warm = this.idle.pop();
-    if (!warm && this.active >= limit) throw new LambdaThrottledError(config.name, config.reservedConcurrency !== undefined);
+    const warm = this.takeLiveIdle();
+    if (!warm && this.active >= limit)
+      throw new LambdaThrottledError(config.name, config.reservedConcurrency !== undefined);
     this.active += 1;
     const slot = warm ?? this.spawn();
     if (slot.reaper) clearTimeout(slot.reaper);
@@ -76,16 +86,39 @@ export class FunctionPool {
     try {
       log(`START RequestId: ${call.requestId} Version: ${call.version}`);
       const init = warm ? undefined : await slot.env.init();
-      if (init) this.options.logger.info('cold start', { functionName: config.name, initMs: Math.round(init.initMs), requestId: call.requestId });
-      const outcome: InvokeOutcome = init && !init.ok
-        ? { ok: false, error: init.error, durationMs: 0, maxMemoryMb: 0, fatal: true }
-        : await slot.env.invoke({ requestId: call.requestId, event, context: call.context, timeoutMs: config.timeoutSeconds * 1000, traceId: traceId() });
-      if (isTimeout(outcome)) log(`${new Date().toISOString()} ${call.requestId} Task timed out after ${config.timeoutSeconds.toFixed(2)} seconds`);
+      if (init)
+        this.options.logger.info('cold start', {
+          functionName: config.name,
+          initMs: Math.round(init.initMs),
+          requestId: call.requestId,
+        });
+      const outcome: InvokeOutcome =
+        init && !init.ok
+          ? { ok: false, error: init.error, durationMs: 0, maxMemoryMb: 0, fatal: true }
+          : await slot.env.invoke({
+              requestId: call.requestId,
+              event,
+              context: call.context,
+              timeoutMs: config.timeoutSeconds * 1000,
+              traceId: traceId(),
+            });
+      if (isTimeout(outcome))
+        log(
+          `${new Date().toISOString()} ${call.requestId} Task timed out after ${config.timeoutSeconds.toFixed(2)} seconds`,
+        );
       log(`END RequestId: ${call.requestId}`);
       log(report(call.requestId, outcome, config.memoryMb, init?.initMs));
       this.release(slot, !outcome.ok && outcome.fatal);
-      const base = { requestId: call.requestId, executedVersion: call.version, log: lines.join('\n'), durationMs: outcome.durationMs, ...(init && { initMs: init.initMs }) };
-      return outcome.ok ? { ...base, ok: true, payload: outcome.payload } : { ...base, ok: false, error: outcome.error };
+      const base = {
+        requestId: call.requestId,
+        executedVersion: call.version,
+        log: lines.join('\n'),
+        durationMs: outcome.durationMs,
+        ...(init && { initMs: init.initMs }),
+      };
+      return outcome.ok
+        ? { ...base, ok: true, payload: outcome.payload }
+        : { ...base, ok: false, error: outcome.error };
     } catch (err) {
       this.release(slot, true);
       throw err;
@@ -113,7 +146,15 @@ export class FunctionPool {
       partial = parts.pop() ?? '';
       for (const line of parts) this.record(slot, line);
     };
-    const env = new ExecutionEnvironment({ codeDir: config.codeDir!, handler: config.handler, memoryMb: config.memoryMb, env: this.options.environment(logStream) }, onLog);
+    const env = new ExecutionEnvironment(
+      {
+        codeDir: config.codeDir!,
+        handler: config.handler,
+        memoryMb: config.memoryMb,
+        env: this.options.environment(logStream),
+      },
+      onLog,
+    );
     this.all.add(Object.assign(slot, { env }));
     return slot;
   }
@@ -122,7 +163,11 @@ export class FunctionPool {
   private record(slot: Slot, message: string): string {
     const { requestId, correlationId } = slot;
     this.options.logs.append(this.config.name, requestId, message);
-    this.options.logger.info(message, { functionName: this.config.name, requestId, ...(correlationId && { correlationId }) });
+    this.options.logger.info(message, {
+      functionName: this.config.name,
+      requestId,
+      ...(correlationId && { correlationId }),
+    });
     return message;
   }
 

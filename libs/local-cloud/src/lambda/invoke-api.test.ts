@@ -45,7 +45,13 @@ describe('Lambda Invoke through the AWS SDK', () => {
     const body = decode(response.Payload);
     expect(response.StatusCode).toBe(200);
     expect(response.ExecutedVersion).toBe('$LATEST');
-    expect(body).toMatchObject({ functionName: nameOf('Counter'), memory: '256', region: 'us-east-1', endpoint: cloud.url, tableName: 'orders' });
+    expect(body).toMatchObject({
+      functionName: nameOf('Counter'),
+      memory: '256',
+      region: 'us-east-1',
+      endpoint: cloud.url,
+      tableName: 'orders',
+    });
     expect(body.remainingMs).toBeGreaterThan(0);
   });
 
@@ -56,6 +62,17 @@ describe('Lambda Invoke through the AWS SDK', () => {
 
     expect(second.environmentId).toBe(first.environmentId);
     expect(second.invocations).toBe(first.invocations + 1);
+  });
+
+  it('replaces an idle environment whose process died, so the next invoke still succeeds', async () => {
+    const before = decode((await invoke('Counter', {})).Payload);
+    process.kill(before.pid, 'SIGKILL');
+    await vi.waitFor(() => expect(() => process.kill(before.pid, 0)).toThrow(), { timeout: 5_000 });
+
+    const response = await invoke('Counter', {});
+
+    expect(response.FunctionError).toBeUndefined();
+    expect(decode(response.Payload).environmentId).not.toBe(before.environmentId);
   });
 
   it('starts a second environment for a concurrent invoke', async () => {
@@ -126,7 +143,9 @@ describe('Lambda Invoke through the AWS SDK', () => {
   it('validates a DryRun without running the function', async () => {
     const before = lambda.logs.lines(nameOf('Recorder')).length;
 
-    const response = await client.send(new InvokeCommand({ FunctionName: nameOf('Recorder'), InvocationType: 'DryRun' }));
+    const response = await client.send(
+      new InvokeCommand({ FunctionName: nameOf('Recorder'), InvocationType: 'DryRun' }),
+    );
 
     expect(response.StatusCode).toBe(204);
     expect(lambda.logs.lines(nameOf('Recorder'))).toHaveLength(before);
@@ -147,7 +166,9 @@ describe('Lambda Invoke through the AWS SDK', () => {
 
     const lines = lambda.logs.invocation(nameOf('JsonLogs'), $metadata.requestId!).map((l) => l.message);
     const json = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
-    expect(json).toEqual([{ timestamp: expect.any(String), level: 'WARN', requestId: $metadata.requestId, message: 'low stock' }]);
+    expect(json).toEqual([
+      { timestamp: expect.any(String), level: 'WARN', requestId: $metadata.requestId, message: 'low stock' },
+    ]);
   });
 
   it('answers ResourceNotFoundException for an unknown function', async () => {
@@ -163,14 +184,19 @@ describe('Lambda Invoke through the AWS SDK', () => {
   });
 
   it('retries an asynchronous invoke twice, then sends the record to the on-failure destination', async () => {
-    const response = await client.send(new InvokeCommand({ FunctionName: nameOf('AlwaysFails'), InvocationType: 'Event', Payload: '{"orderId":"o-1"}' }));
+    const response = await client.send(
+      new InvokeCommand({ FunctionName: nameOf('AlwaysFails'), InvocationType: 'Event', Payload: '{"orderId":"o-1"}' }),
+    );
 
     expect(response.StatusCode).toBe(202);
-    const received = await vi.waitFor(() => {
-      const line = lambda.logs.lines(nameOf('Recorder')).find((l) => l.message.includes('RECEIVED'));
-      expect(line).toBeDefined();
-      return JSON.parse(line!.message.slice(line!.message.indexOf('RECEIVED ') + 9));
-    }, { timeout: 20_000 });
+    const received = await vi.waitFor(
+      () => {
+        const line = lambda.logs.lines(nameOf('Recorder')).find((l) => l.message.includes('RECEIVED'));
+        expect(line).toBeDefined();
+        return JSON.parse(line!.message.slice(line!.message.indexOf('RECEIVED ') + 9));
+      },
+      { timeout: 20_000 },
+    );
     expect(received.requestContext).toMatchObject({ condition: 'RetriesExhausted', approximateInvokeCount: 3 });
     expect(received.requestPayload).toEqual({ orderId: 'o-1' });
     expect(received.responsePayload.errorMessage).toBe('cannot process o-1');
@@ -182,10 +208,25 @@ describe('aws lambda invoke (AWS CLI)', () => {
   it('invokes a function and writes its result to the outfile', async () => {
     const outfile = join(cdkOut, 'cli-out.json');
 
-    const { stdout } = await run('/usr/bin/aws', [
-      'lambda', 'invoke', '--function-name', nameOf('Counter'), '--payload', '{}', '--cli-binary-format', 'raw-in-base64-out',
-      '--log-type', 'Tail', '--endpoint-url', cloud.url, outfile,
-    ], { env: { ...process.env, AWS_PAGER: '' } });
+    const { stdout } = await run(
+      '/usr/bin/aws',
+      [
+        'lambda',
+        'invoke',
+        '--function-name',
+        nameOf('Counter'),
+        '--payload',
+        '{}',
+        '--cli-binary-format',
+        'raw-in-base64-out',
+        '--log-type',
+        'Tail',
+        '--endpoint-url',
+        cloud.url,
+        outfile,
+      ],
+      { env: { ...process.env, AWS_PAGER: '' } },
+    );
 
     const summary = JSON.parse(stdout);
     expect(summary.StatusCode).toBe(200);

@@ -20,6 +20,7 @@ export const handler = async (event: CounterEvent, context: Context) => {
   console.log(`invocation ${invocations} in ${environmentId}`);
   return {
     environmentId,
+    pid: process.pid,
     invocations,
     functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
     memory: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
