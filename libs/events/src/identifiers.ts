@@ -12,6 +12,7 @@ export const OrderId = id('Order id, assigned by the orders service.');
 export const CustomerId = id('Customer id: the user id given by the users service (Cognito `sub`).');
 export const ReservationId = id('Stock reservation id, assigned by the products service.');
 export const InvoiceId = id('Invoice id, assigned by the invoices service.');
+export const CreditNoteId = id('Credit note id, assigned by the invoices service.');
 
 /** A UTC instant, ISO 8601 with `Z`, e.g. "2025-03-14T09:26:53.120Z". */
 export const Timestamp = z.iso.datetime().describe('UTC instant, ISO 8601, e.g. "2025-03-14T09:26:53.120Z".');

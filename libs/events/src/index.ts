@@ -21,6 +21,8 @@ export * from './orders/order-placed';
 export * from './orders/order-confirmed';
 export * from './orders/order-cancelled';
 export * from './invoices/invoice-issued';
+export * from './invoices/credit-note-issued';
 export { UserProfile } from './users/user-profile';
 export * from './users/user-created';
 export * from './users/user-updated';
+export * from './users/user-deleted';

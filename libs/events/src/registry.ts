@@ -2,6 +2,7 @@ import type { AnyEventDefinition } from './define-event';
 import { StockReleased } from './inventory/stock-released';
 import { StockReservationFailed } from './inventory/stock-reservation-failed';
 import { StockReserved } from './inventory/stock-reserved';
+import { CreditNoteIssued } from './invoices/credit-note-issued';
 import { InvoiceIssued } from './invoices/invoice-issued';
 import { OrderCancelled } from './orders/order-cancelled';
 import { OrderConfirmed } from './orders/order-confirmed';
@@ -9,6 +10,7 @@ import { OrderPlaced } from './orders/order-placed';
 import { ProductCreated } from './products/product-created';
 import { ProductInfoUpdated } from './products/product-info-updated';
 import { UserCreated } from './users/user-created';
+import { UserDeleted } from './users/user-deleted';
 import { UserUpdated } from './users/user-updated';
 
 /**
@@ -25,8 +27,10 @@ export const eventDefinitions = [
   OrderConfirmed,
   OrderCancelled,
   InvoiceIssued,
+  CreditNoteIssued,
   UserCreated,
   UserUpdated,
+  UserDeleted,
 ] as const satisfies readonly AnyEventDefinition[];
 
 /**

@@ -8,22 +8,34 @@ export const UserUpdated = defineEvent({
   detailType: 'User.UserUpdated',
   version: '1',
   description:
-    'A user changed their profile. Carries the whole minimal profile as it is now (PII: email, name), so a ' +
-    'consumer replaces its copy.',
+    'A user changed their profile. Carries the minimal profile as it is now (PII: email, name), so a consumer ' +
+    'replaces its copy. Addresses and marketing consent stay in the users service (GET /me): no consumer needs them.',
   consumers: [
     {
       service: 'orders',
-      purpose: "Replaces its copy of the customer's name and email, if this update is newer than the one it holds.",
+      purpose:
+        "Replaces its copy of the customer's name and email (put on the orders they confirm, and so on the " +
+        'invoice), if this revision is newer than the one it holds.',
     },
   ],
   data: z.object({
     user: UserProfile,
-    updatedAt: Timestamp.describe(
-      'When the change was saved. EventBridge does not keep order: ignore updates older than your copy.',
-    ),
+    revision: z
+      .int()
+      .min(2)
+      .describe(
+        'Revision of the profile (1 is the profile UserCreated announced). EventBridge does not keep order: ' +
+          'ignore an update whose revision is not above the one you hold.',
+      ),
+    updatedAt: Timestamp.describe('When the change was saved.'),
   }),
   sample: {
-    user: { id: '7f3b2c1a-9d4e-4f6a-8b2c-1d3e5f7a9b0c', email: 'ada@analytical-engines.example', name: 'Ada King' },
+    user: {
+      id: '7f3b2c1a-9d4e-4f6a-8b2c-1d3e5f7a9b0c',
+      email: 'ada@analytical-engines.example',
+      name: 'Ada King',
+    },
+    revision: 2,
     updatedAt: '2025-03-20T12:30:00.000Z',
   },
 });
