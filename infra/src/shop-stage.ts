@@ -33,6 +33,7 @@ export class ShopStage extends Stage {
       apiClients: [this.stateful.identity.storefrontClient],
       products: this.stateful.products,
       orders: this.stateful.orders,
+      users: this.stateful.users,
       payments: { url: this.payments.url, apiKeySecret: this.payments.apiKeySecret },
     });
     // Explicit, so the order holds even before a service references a stateful resource.

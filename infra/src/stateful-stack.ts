@@ -1,11 +1,11 @@
 import { addSourceOwnershipPolicy, EVENT_SOURCE_PREFIX } from '@shop/cdk-constructs';
 import { OrdersData } from '@shop/orders/infra';
 import { ProductsData } from '@shop/products/infra';
+import { UsersData, UsersIdentity } from '@shop/users/infra';
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
-import { ShopIdentity } from './platform/identity';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
@@ -18,8 +18,14 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   /** The bus every service publishes its facts to and subscribes on with rules it owns. */
   readonly bus: events.IEventBus;
-  /** Customers and staff (Cognito): the API's JWT authorizer trusts this pool. */
-  readonly identity: ShopIdentity;
+  /**
+   * Customers and staff (Cognito, owned by the users service): the API's JWT authorizer trusts this pool. Its
+   * post-confirmation trigger lives here with it: a pool names its triggers, so a trigger in the stateless stack
+   * would make the two stacks depend on each other (ADR 0019).
+   */
+  readonly identity: UsersIdentity;
+  /** The users service's profiles table. */
+  readonly users: UsersData;
   /** The products service's tables and images bucket. */
   readonly products: ProductsData;
   /** The orders service's tables. */
@@ -49,7 +55,14 @@ export class StatefulStack extends Stack {
     this.products = new ProductsData(this, 'Products', { retain: config.retainStatefulResources });
     this.orders = new OrdersData(this, 'Orders', { retain: config.retainStatefulResources });
 
-    this.identity = new ShopIdentity(this, 'Identity', { retain: config.retainStatefulResources });
+    this.users = new UsersData(this, 'Users', { retain: config.retainStatefulResources });
+    // The id 'Identity' keeps the pool's logical ids: an existing pool and its users are kept on update.
+    this.identity = new UsersIdentity(this, 'Identity', {
+      retain: config.retainStatefulResources,
+      table: this.users.table,
+      bus,
+      stageName: config.stageName,
+    });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName, description: 'The shop event bus' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool' });
     new CfnOutput(this, 'StorefrontClientId', {

@@ -1,0 +1,47 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
+
+/** @internal An IAM policy statement as synthesized. */
+export interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: Record<string, unknown>;
+}
+
+/** @internal The logical id of a construct's CloudFormation resource. */
+export function logicalIdOf(construct: IConstruct | undefined): string {
+  if (construct === undefined) throw new Error('Expected a construct, got undefined');
+  const resource = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(construct).getLogicalId(resource);
+}
+
+/** @internal Every statement of the policies attached to a function's role, inline ones included. */
+export function statementsOf(template: Template, fn: lambda.Function): Statement[] {
+  const roleId = logicalIdOf(fn.role);
+  const attached = Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"Ref":"${roleId}"`))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  const role = template.toJSON().Resources[roleId];
+  const inline = ((role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+    (policy) => policy.PolicyDocument.Statement,
+  );
+  return [...inline, ...attached];
+}
+
+/** @internal The sorted, distinct actions a function's role allows. */
+export function actionsOf(template: Template, fn: lambda.Function): string[] {
+  const actions = statementsOf(template, fn)
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => statement.Action);
+  return [...new Set(actions)].sort();
+}
+
+/** @internal The statements that allow an action. */
+export function statementsAllowing(template: Template, fn: lambda.Function, action: string): Statement[] {
+  return statementsOf(template, fn).filter(
+    (statement) => statement.Effect === 'Allow' && ([] as string[]).concat(statement.Action).includes(action),
+  );
+}
