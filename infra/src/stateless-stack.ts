@@ -5,6 +5,8 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { OrdersService } from '@shop/orders/infra';
 import type { OrdersData } from '@shop/orders/infra';
 import { ProductsService } from '@shop/products/infra';
+import { UsersService } from '@shop/users/infra';
+import type { UsersData } from '@shop/users/infra';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { ApiGatewayLogging } from './platform/api-gateway-logging';
@@ -22,6 +24,7 @@ export interface StatelessStackProps extends StackProps {
   /** From the stateful stack: each service's tables and buckets. */
   readonly products: Pick<ProductsData, 'table' | 'idempotencyTable' | 'imagesBucket'>;
   readonly orders: Pick<OrdersData, 'table' | 'idempotencyTable'>;
+  readonly users: Pick<UsersData, 'table'>;
   /** From the payments stack: where the checkout authorizes payments, and the API key it sends. */
   readonly payments: { readonly url: string; readonly apiKeySecret: secretsmanager.ISecret };
 }
@@ -38,9 +41,10 @@ export class StatelessStack extends Stack {
   readonly flags: ShopFeatureFlags;
   readonly products: ProductsService;
   readonly orders: OrdersService;
+  readonly users: UsersService;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    const { config, bus, userPool, apiClients, products, orders, payments, ...stackProps } = props;
+    const { config, bus, userPool, apiClients, products, orders, users, payments, ...stackProps } = props;
     super(scope, id, stackProps);
     this.config = config;
     this.bus = bus;
@@ -50,6 +54,13 @@ export class StatelessStack extends Stack {
     this.flags = new ShopFeatureFlags(this, 'FeatureFlags', {
       environmentName: config.stageName,
       gradualRollout: config.gradualRollout,
+    });
+    // The storefront evaluates the same flags as the backend: it needs to know where they are.
+    new CfnOutput(this, 'FlagsApplicationId', { value: this.flags.applicationId, description: 'AppConfig application' });
+    new CfnOutput(this, 'FlagsEnvironmentId', { value: this.flags.environmentId, description: 'AppConfig environment' });
+    new CfnOutput(this, 'FlagsProfileId', {
+      value: this.flags.configurationProfileId,
+      description: 'AppConfig feature-flag configuration profile',
     });
 
     this.products = new ProductsService(this, 'Products', {
@@ -71,6 +82,14 @@ export class StatelessStack extends Stack {
       userPool,
       payments,
       flags: this.flags,
+    });
+    this.users = new UsersService(this, 'Users', {
+      ...users,
+      userPool,
+      bus,
+      stageName: config.stageName,
+      httpApi: this.api.httpApi,
+      jwtAuthorizer: this.api.authorizer,
     });
     new CfnOutput(this, 'CheckoutApiUrl', { value: this.orders.checkoutApiUrl, description: 'POST /checkout' });
   }

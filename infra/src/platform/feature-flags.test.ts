@@ -2,7 +2,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import { FEATURE_FLAGS, flagsDocument, ShopFeatureFlags } from './feature-flags';
+import { FLAG_REGISTRY, toAppConfigFeatureFlags } from '@shop/feature-flags';
+import { ShopFeatureFlags } from './feature-flags';
 
 function synth(gradualRollout: boolean) {
   const stack = new Stack(new App(), 'Flags');
@@ -13,7 +14,7 @@ function synth(gradualRollout: boolean) {
 }
 
 describe('ShopFeatureFlags', () => {
-  it('hosts every flag, off, as an AppConfig feature-flags profile deployed to the stage', () => {
+  it('hosts the registry as an AppConfig feature-flags profile deployed to the stage', () => {
     const template = synth(false);
 
     template.hasResourceProperties('AWS::AppConfig::ConfigurationProfile', {
@@ -22,11 +23,20 @@ describe('ShopFeatureFlags', () => {
     });
     template.hasResourceProperties('AWS::AppConfig::HostedConfigurationVersion', {
       ContentType: 'application/json',
-      Content: JSON.stringify(flagsDocument()),
+      Content: JSON.stringify(toAppConfigFeatureFlags()),
     });
     template.resourceCountIs('AWS::AppConfig::Deployment', 1);
-    expect(flagsDocument()).toMatchObject({ values: { 'amex-payments': { enabled: false } } });
-    expect(Object.keys(FEATURE_FLAGS)).toContain('amex-payments');
+  });
+
+  it('deploys every registry flag at its default, with its attributes constrained', () => {
+    const template = synth(false);
+
+    const version = Object.values(template.findResources('AWS::AppConfig::HostedConfigurationVersion'))[0];
+    const document = JSON.parse(version?.Properties.Content as string);
+    expect(Object.keys(document.flags)).toEqual(Object.keys(FLAG_REGISTRY));
+    expect(document.values['amex-payments']).toEqual({ enabled: false });
+    expect(document.values['free-shipping']).toEqual({ enabled: true, thresholdMinor: 5000 });
+    expect(document.flags['free-shipping'].attributes.thresholdMinor.constraints).toMatchObject({ type: 'number', minimum: 0 });
   });
 
   it('deploys at once in a dev stage and by canary where a rollout must be watched', () => {

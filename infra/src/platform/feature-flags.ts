@@ -1,20 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import * as appconfig from 'aws-cdk-lib/aws-appconfig';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { toAppConfigFeatureFlags } from '@shop/feature-flags';
 import { Construct } from 'constructs';
-
-/**
- * Every feature flag of the shop, off until someone turns it on. The backend and the storefront read them
- * through AppConfig Data; changing one is a configuration deployment, not a code deployment.
- */
-export const FEATURE_FLAGS = {
-  'amex-payments': {
-    name: 'American Express payments',
-    description:
-      'Offer Amex at checkout (Visa and Mastercard are always offered); the checkout refuses Amex while off.',
-  },
-} as const satisfies Record<string, { name: string; description: string }>;
-export type FeatureFlagName = keyof typeof FEATURE_FLAGS;
 
 export interface ShopFeatureFlagsProps {
   /** The AppConfig environment, e.g. the stage name. */
@@ -26,7 +14,9 @@ export interface ShopFeatureFlagsProps {
 /**
  * The shop's feature flags: one AppConfig application, one environment for this stage and one feature-flag
  * configuration profile (AppConfig's `AWS.AppConfig.FeatureFlags` type, which validates the flags document),
- * deployed with the stage.
+ * deployed with the stage. The document comes from the registry in `@shop/feature-flags`, the same one the
+ * storefront and the services read their typed flags and defaults from; changing a flag afterwards is a
+ * configuration deployment (console or API), not a code deployment.
  *
  * @example
  * const flags = new ShopFeatureFlags(this, 'FeatureFlags', { environmentName: 'dev', gradualRollout: false });
@@ -53,7 +43,7 @@ export class ShopFeatureFlags extends Construct {
       application,
       name: 'feature-flags',
       type: appconfig.ConfigurationType.FEATURE_FLAGS,
-      content: appconfig.ConfigurationContent.fromInlineJson(JSON.stringify(flagsDocument())),
+      content: appconfig.ConfigurationContent.fromInlineJson(JSON.stringify(toAppConfigFeatureFlags())),
       deploymentStrategy: appconfig.DeploymentStrategy.fromDeploymentStrategyId(this, 'Strategy', strategyId),
       deployTo: [environment],
     });
@@ -73,16 +63,4 @@ export class ShopFeatureFlags extends Construct {
       ],
     });
   }
-}
-
-/** The AppConfig feature-flags document (version 1): each flag defined, and its value, off. */
-export function flagsDocument(): Record<string, unknown> {
-  const names = Object.keys(FEATURE_FLAGS) as FeatureFlagName[];
-  return {
-    version: '1',
-    flags: Object.fromEntries(
-      names.map((flag) => [flag, { name: FEATURE_FLAGS[flag].name, description: FEATURE_FLAGS[flag].description }]),
-    ),
-    values: Object.fromEntries(names.map((flag) => [flag, { enabled: false }])),
-  };
 }
