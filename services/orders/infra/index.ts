@@ -1,8 +1,9 @@
 export { OrdersData, type OrdersDataProps } from './orders-data';
-export { OrdersService, type OrdersServiceProps } from './orders-service';
+export { OrdersService, type OrdersServiceProps, INBOX_HANDLERS, type InboxHandler } from './orders-service';
 export {
   makeOrdersFunctions,
   HANDLER_ENTRIES,
+  HANDLER_TIMEOUTS,
   TABLE_GRANTS,
   type OrdersHandler,
   type OrdersFunctionsProps,

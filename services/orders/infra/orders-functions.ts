@@ -1,13 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { type LogLevel, ServiceFunction } from '@shop/cdk-constructs';
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantTableActions, IDEMPOTENCY_ACTIONS, type TableGrants, type Tables } from './table-access';
 
 /** The service's functions, by handler. */
-export type OrdersHandler = 'carts' | 'orders' | 'productChanged' | 'stockAnswer' | 'priceCheckout';
+export type OrdersHandler =
+  | 'carts'
+  | 'orders'
+  | 'productChanged'
+  | 'stockAnswer'
+  | 'invoiceIssued'
+  | 'customerChanged'
+  | 'customerDeleted'
+  | 'priceCheckout';
 
 /** Each handler's file under src/handlers, as the service README lists them. */
 export const HANDLER_ENTRIES: Record<OrdersHandler, string> = {
@@ -15,6 +23,9 @@ export const HANDLER_ENTRIES: Record<OrdersHandler, string> = {
   orders: 'http/orders.ts',
   productChanged: 'events/product-changed.ts',
   stockAnswer: 'events/stock-answer.ts',
+  invoiceIssued: 'events/invoice-issued.ts',
+  customerChanged: 'events/customer-changed.ts',
+  customerDeleted: 'events/customer-deleted.ts',
   priceCheckout: 'workflow/price-checkout.ts',
 };
 
@@ -24,7 +35,22 @@ export const TABLE_GRANTS: Record<OrdersHandler, TableGrants> = {
   orders: { table: ['dynamodb:GetItem'], byCustomerIndex: ['dynamodb:Query'] },
   productChanged: { table: ['dynamodb:PutItem'], idempotencyTable: IDEMPOTENCY_ACTIONS },
   stockAnswer: { idempotencyTable: IDEMPOTENCY_ACTIONS },
+  invoiceIssued: { table: ['dynamodb:UpdateItem'], idempotencyTable: IDEMPOTENCY_ACTIONS },
+  customerChanged: { table: ['dynamodb:PutItem'], idempotencyTable: IDEMPOTENCY_ACTIONS },
+  // The tombstone (Put), the cart pointer (Get) and cart (Delete), and each order's addresses (Update).
+  customerDeleted: {
+    table: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+    byCustomerIndex: ['dynamodb:Query'],
+  },
   priceCheckout: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'] },
+};
+
+/**
+ * Handlers that need longer than ServiceFunction's 10 s: anonymising a customer with many orders is a few
+ * writes per order. A run that still times out is retried and resumes (it skips orders already done).
+ */
+export const HANDLER_TIMEOUTS: Partial<Record<OrdersHandler, Duration>> = {
+  customerDeleted: Duration.minutes(1),
 };
 
 /** Where the backend's feature flags live: the ids of the AppConfig application, environment and profile. */
@@ -53,7 +79,7 @@ const entry = (handler: OrdersHandler) =>
 const functionId = (handler: OrdersHandler) => `${handler.charAt(0).toUpperCase()}${handler.slice(1)}Function`;
 
 /**
- * The five functions, each with the variables its handler reads (src/handlers/config.ts) and the table,
+ * The service's functions, each with the variables its handler reads (src/handlers/config.ts) and the table,
  * secret and AppConfig access it needs. What only exists beside them (the Checkout state machine the
  * stock-answer consumer completes tasks of) is granted by the service.
  */
@@ -67,6 +93,9 @@ export function makeOrdersFunctions(
     orders: { TABLE_NAME: table.tableName },
     productChanged: { TABLE_NAME: table.tableName, IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName },
     stockAnswer: { IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName },
+    invoiceIssued: { TABLE_NAME: table.tableName, IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName },
+    customerChanged: { TABLE_NAME: table.tableName, IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName },
+    customerDeleted: { TABLE_NAME: table.tableName },
     priceCheckout: {
       TABLE_NAME: table.tableName,
       PAYMENTS_URL: payments.url,
@@ -81,6 +110,7 @@ export function makeOrdersFunctions(
       entry: entry(handler),
       serviceName: 'orders',
       logLevel: props.logLevel,
+      timeout: HANDLER_TIMEOUTS[handler],
       environment: environment[handler],
     });
     grantTableActions(props, fn, TABLE_GRANTS[handler]);
@@ -91,6 +121,9 @@ export function makeOrdersFunctions(
     orders: make('orders'),
     productChanged: make('productChanged'),
     stockAnswer: make('stockAnswer'),
+    invoiceIssued: make('invoiceIssued'),
+    customerChanged: make('customerChanged'),
+    customerDeleted: make('customerDeleted'),
     priceCheckout: make('priceCheckout'),
   };
   grantPaymentsKeyRead(functions.priceCheckout, payments.apiKeySecret);

@@ -14,30 +14,45 @@ describe('OrdersService event wiring', { timeout: SYNTH_TIMEOUT_MS }, () => {
     s = { ...stage, template: Template.fromStack(stage.stateless) };
   }, SYNTH_TIMEOUT_MS);
 
-  it('subscribes the catalog copy and the stock answers to products’ events, one rule per event and version', () => {
-    const rulesOf = (inbox: keyof Synth['service']['inboxes']) =>
-      s.service.inboxes[inbox].rules.map(
-        (rule) => s.template.toJSON().Resources[logicalIdOf(rule)].Properties.EventPattern,
-      );
-    const pattern = (detailType: string) => ({
-      source: ['shop.products'],
-      'detail-type': [detailType],
-      detail: { metadata: { event_version: ['1'] } },
-    });
+  const rulesOf = (inbox: keyof Synth['service']['inboxes']) =>
+    s.service.inboxes[inbox].rules.map(
+      (rule) => s.template.toJSON().Resources[logicalIdOf(rule)].Properties.EventPattern,
+    );
+  const pattern = (source: string, detailType: string) => ({
+    source: [source],
+    'detail-type': [detailType],
+    detail: { metadata: { event_version: ['1'] } },
+  });
 
+  it('subscribes the catalog copy and the stock answers to products’ events, one rule per event and version', () => {
     expect(rulesOf('productChanged')).toEqual([
-      pattern('Product.ProductCreated'),
-      pattern('Product.ProductInfoUpdated'),
+      pattern('shop.products', 'Product.ProductCreated'),
+      pattern('shop.products', 'Product.ProductInfoUpdated'),
     ]);
     expect(rulesOf('stockAnswer')).toEqual([
-      pattern('Inventory.StockReserved'),
-      pattern('Inventory.StockReservationFailed'),
+      pattern('shop.products', 'Inventory.StockReserved'),
+      pattern('shop.products', 'Inventory.StockReservationFailed'),
     ]);
+  });
+
+  it('subscribes the invoice on the order to invoices’ event, and the customer copy and erasure to users’ events', () => {
+    expect(rulesOf('invoiceIssued')).toEqual([pattern('shop.invoices', 'Invoice.InvoiceIssued')]);
+    expect(rulesOf('customerChanged')).toEqual([
+      pattern('shop.users', 'User.UserCreated'),
+      pattern('shop.users', 'User.UserUpdated'),
+    ]);
+    expect(rulesOf('customerDeleted')).toEqual([pattern('shop.users', 'User.UserDeleted')]);
+  });
+
+  it('keeps a message of the erasure inbox hidden six times the minute its function may take', () => {
+    const queue = s.template.toJSON().Resources[logicalIdOf(s.service.inboxes.customerDeleted.inbox.queue)];
+
+    expect(queue.Properties.VisibilityTimeout).toBe(6 * 60);
   });
 
   it('delivers each event unchanged to its inbox, with a DLQ and retries, read in batches reporting failures', () => {
     for (const [name, { rules, inbox, ruleDeadLetterQueue }] of Object.entries(s.service.inboxes)) {
-      const consumer = s.service.functions[name as 'productChanged' | 'stockAnswer'];
+      const consumer = s.service.functions[name as keyof Synth['service']['inboxes']];
 
       for (const rule of rules) {
         expect(s.template.toJSON().Resources[logicalIdOf(rule)].Properties.Targets, name).toEqual([

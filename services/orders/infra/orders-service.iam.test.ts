@@ -90,6 +90,47 @@ describe('OrdersService permissions', { timeout: SYNTH_TIMEOUT_MS }, () => {
     expect(tasks.map((s) => s.Resource)).toEqual([{ Ref: logicalIdOf(stage.service.checkout.stateMachine) }]);
   });
 
+  it('lets the invoice consumer update orders, keep idempotency records and consume its own queue only', () => {
+    const queueArn = { 'Fn::GetAtt': [logicalIdOf(stage.service.inboxes.invoiceIssued.inbox.queue), 'Arn'] };
+    const updates = statementsAllowing(template, role('invoiceIssued'), 'dynamodb:UpdateItem');
+
+    expect(actionsOf(template, role('invoiceIssued'))).toEqual(
+      sorted(BASELINE, ['dynamodb:UpdateItem'], IDEMPOTENCY_ACTIONS, SQS_CONSUME),
+    );
+    expect(statementsAllowing(template, role('invoiceIssued'), 'sqs:ReceiveMessage').map((s) => s.Resource)).toEqual([
+      queueArn,
+    ]);
+    expect(resources(updates)).toMatch(/OrdersTable/);
+    expect(resources(updates)).toMatch(/IdempotencyTable/);
+  });
+
+  it('lets the customer copy put items and keep idempotency records, and nothing else', () => {
+    const puts = statementsAllowing(template, role('customerChanged'), 'dynamodb:PutItem');
+
+    expect(actionsOf(template, role('customerChanged'))).toEqual(
+      sorted(BASELINE, ['dynamodb:PutItem'], IDEMPOTENCY_ACTIONS, SQS_CONSUME),
+    );
+    expect(resources(statementsAllowing(template, role('customerChanged'), 'dynamodb:UpdateItem'))).not.toMatch(
+      /OrdersTable/,
+    );
+    expect(resources(puts)).toMatch(/OrdersTable/);
+  });
+
+  it('lets the customer erasure query the byCustomer index by name and change items, with no idempotency table', () => {
+    const fn = role('customerDeleted');
+    const [query] = statementsAllowing(template, fn, 'dynamodb:Query');
+
+    expect(actionsOf(template, fn)).toEqual(
+      sorted(
+        BASELINE,
+        ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        SQS_CONSUME,
+      ),
+    );
+    expect(JSON.stringify(query?.Resource)).toMatch(/OrdersTable.*"\/index\/byCustomer"/);
+    expect(resources(statementsOf(template, fn))).not.toMatch(/IdempotencyTable/);
+  });
+
   it('lets PriceCheckout read carts and products, the payments API key and the feature flags, and nothing else', () => {
     const fn = role('priceCheckout');
     const [flags] = statementsAllowing(template, fn, 'appconfig:GetLatestConfiguration');

@@ -5,6 +5,7 @@ import { AssetStaging } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_ENTRIES, type OrdersHandler } from './orders-functions';
+import { INBOX_HANDLERS } from './orders-service';
 import { ORDERS_ROUTES } from './orders-routes';
 import { ordersStage } from './testing/orders-fixture';
 import { SYNTH_TIMEOUT_MS } from './testing/synth-timeout';
@@ -23,6 +24,9 @@ const HANDLER_ENVIRONMENT: Record<OrdersHandler, string[]> = {
   orders: ['TABLE_NAME'],
   productChanged: ['IDEMPOTENCY_TABLE_NAME', 'TABLE_NAME'],
   stockAnswer: ['IDEMPOTENCY_TABLE_NAME'],
+  invoiceIssued: ['IDEMPOTENCY_TABLE_NAME', 'TABLE_NAME'],
+  customerChanged: ['IDEMPOTENCY_TABLE_NAME', 'TABLE_NAME'],
+  customerDeleted: ['TABLE_NAME'],
   priceCheckout: [
     'APPCONFIG_APPLICATION',
     'APPCONFIG_ENVIRONMENT',
@@ -60,7 +64,7 @@ describe('OrdersService', { timeout: SYNTH_TIMEOUT_MS }, () => {
   it('runs every handler on nodejs24.x and arm64 with the Powertools service name orders', () => {
     const functions = Object.values(s.template.findResources('AWS::Lambda::Function'));
 
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(8);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
       expect(fn.Properties.Environment.Variables).toMatchObject({
@@ -84,6 +88,26 @@ describe('OrdersService', { timeout: SYNTH_TIMEOUT_MS }, () => {
 
       expect(names, handler).toEqual([...expected, ...POWERTOOLS_ENVIRONMENT].sort());
     }
+  });
+
+  it('gives the customer deletion a minute, and the other functions the paved path’s 10 s', () => {
+    const timeouts = Object.fromEntries(
+      Object.entries(s.service.functions).map(([handler, fn]) => [
+        handler,
+        s.template.toJSON().Resources[logicalIdOf(fn)].Properties.Timeout,
+      ]),
+    );
+
+    expect(timeouts).toEqual({
+      carts: 10,
+      orders: 10,
+      productChanged: 10,
+      stockAnswer: 10,
+      invoiceIssued: 10,
+      customerChanged: 10,
+      customerDeleted: 60,
+      priceCheckout: 10,
+    });
   });
 
   it('passes the tables from the stateful stack, and the sandbox’s URL and key secret from its stack', () => {
@@ -133,7 +157,7 @@ describe('OrdersService', { timeout: SYNTH_TIMEOUT_MS }, () => {
         Dimensions: [{ Name: dimension, Value: { Ref: logicalIdOf(construct) } }],
       });
 
-    for (const handler of ['carts', 'orders', 'productChanged', 'stockAnswer'] as const) {
+    for (const handler of ['carts', 'orders', ...INBOX_HANDLERS] as const) {
       for (const name of ['Errors', 'Throttles', 'Duration'])
         metric(name, 'FunctionName', s.service.functions[handler]);
     }
@@ -142,7 +166,7 @@ describe('OrdersService', { timeout: SYNTH_TIMEOUT_MS }, () => {
     metric('ExecutionsTimedOut', 'StateMachineArn', s.service.intake.stateMachine);
     metric('Throttles', 'FunctionName', s.service.functions.priceCheckout);
     metric('Duration', 'FunctionName', s.service.functions.priceCheckout);
-    expect(alarms).toHaveLength(4 * 3 + 7 + 2 * 2);
+    expect(alarms).toHaveLength((2 + INBOX_HANDLERS.length) * 3 + 7 + INBOX_HANDLERS.length * 2);
     expect(s.service.alarms).toHaveLength(alarms.length);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
   });

@@ -1,10 +1,14 @@
 import { FunctionAlarms, type LogLevel, type ServiceFunction } from '@shop/cdk-constructs';
 import {
   type AnyEventDefinition,
+  InvoiceIssued,
   ProductCreated,
   ProductInfoUpdated,
   StockReservationFailed,
   StockReserved,
+  UserCreated,
+  UserDeleted,
+  UserUpdated,
 } from '@shop/events';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -27,6 +31,25 @@ import {
   type PaymentsEndpoint,
 } from './orders-functions';
 import { addOrdersRoutes } from './orders-routes';
+
+/** The handlers that consume events, each from its own inbox. */
+export const INBOX_HANDLERS = [
+  'productChanged',
+  'stockAnswer',
+  'invoiceIssued',
+  'customerChanged',
+  'customerDeleted',
+] as const satisfies readonly OrdersHandler[];
+export type InboxHandler = (typeof INBOX_HANDLERS)[number];
+
+/** What each consumer subscribes to: the contracts from @shop/events, one rule each. */
+const SUBSCRIPTIONS: Record<InboxHandler, readonly AnyEventDefinition[]> = {
+  productChanged: [ProductCreated, ProductInfoUpdated],
+  stockAnswer: [StockReserved, StockReservationFailed],
+  invoiceIssued: [InvoiceIssued],
+  customerChanged: [UserCreated, UserUpdated],
+  customerDeleted: [UserDeleted],
+};
 
 export interface OrdersServiceProps {
   /** The orders table (OrdersData.table). */
@@ -55,13 +78,14 @@ export interface OrdersServiceProps {
 
 /**
  * The orders service, for the stateless stack: the cart and order routes on the shop's HTTP API, the
- * consumers of products' events (the catalog copy, the stock answers), the checkout (its REST API, the
- * Express intake and the Standard Checkout workflow) and the alarms of all of them.
+ * consumers of other services' events (the catalog copy, the stock answers, the invoices, the customers'
+ * profiles and deletions), the checkout (its REST API, the Express intake and the Standard Checkout
+ * workflow) and the alarms of all of them.
  */
 export class OrdersService extends Construct {
   readonly functions: Record<OrdersHandler, ServiceFunction>;
   readonly routes: apigwv2.HttpRoute[];
-  readonly inboxes: { productChanged: EventInbox; stockAnswer: EventInbox };
+  readonly inboxes: Record<InboxHandler, EventInbox>;
   readonly checkout: CheckoutWorkflow;
   readonly intake: CheckoutIntake;
   readonly checkoutApi: CheckoutApi;
@@ -74,17 +98,24 @@ export class OrdersService extends Construct {
     super(scope, id);
     const alarmActions = props.alarmTopic ? [new SnsAction(props.alarmTopic)] : [];
     this.functions = makeOrdersFunctions(this, props);
-    const { carts, orders, productChanged, stockAnswer, priceCheckout } = this.functions;
+    const { carts, orders, stockAnswer, priceCheckout } = this.functions;
     this.routes = addOrdersRoutes(this, { ...props, handlers: { carts, orders } });
-    const inbox = (inboxId: string, consumer: ServiceFunction, subscribed: AnyEventDefinition[]) => {
-      const made = new EventInbox(this, inboxId, { bus: props.bus, events: subscribed, consumer, alarmActions });
+    const inbox = (handler: InboxHandler) => {
+      const inboxId = `${handler.charAt(0).toUpperCase()}${handler.slice(1)}Inbox`;
+      const consumer = this.functions[handler];
+      const made = new EventInbox(this, inboxId, {
+        bus: props.bus,
+        events: SUBSCRIPTIONS[handler],
+        consumer,
+        alarmActions,
+      });
       this.alarms.push(made.inbox.deadLetterAlarm, made.ruleDeadLetterAlarm);
       return made;
     };
-    this.inboxes = {
-      productChanged: inbox('ProductChangedInbox', productChanged, [ProductCreated, ProductInfoUpdated]),
-      stockAnswer: inbox('StockAnswerInbox', stockAnswer, [StockReserved, StockReservationFailed]),
-    };
+    this.inboxes = Object.fromEntries(INBOX_HANDLERS.map((handler) => [handler, inbox(handler)])) as Record<
+      InboxHandler,
+      EventInbox
+    >;
     this.checkout = new CheckoutWorkflow(this, 'Checkout', props);
     iam.Grant.addToPrincipal({
       grantee: stockAnswer,
@@ -94,7 +125,7 @@ export class OrdersService extends Construct {
     this.intake = new CheckoutIntake(this, 'CheckoutIntake', { priceCheckout, checkout: this.checkout.stateMachine });
     this.checkoutApi = new CheckoutApi(this, 'CheckoutApi', { ...props, intake: this.intake.stateMachine });
     this.checkoutApiUrl = this.checkoutApi.url;
-    for (const handler of ['carts', 'orders', 'productChanged', 'stockAnswer'] as const) {
+    for (const handler of ['carts', 'orders', ...INBOX_HANDLERS] as const) {
       const fn = this.functions[handler];
       this.alarms.push(...new FunctionAlarms(this, `${fn.node.id}Alarms`, { fn, alarmActions }).alarms);
     }

@@ -4,7 +4,13 @@
 export * from './domain';
 export { CheckoutRequestWithToken, PaymentTokenId } from './handlers/workflow/checkout-request-with-token';
 export { PricedOrder } from './handlers/workflow/priced-order';
-export { PricedOrderLine, type OrderSummary, type OrderView } from './adapters/order-item';
+export {
+  PricedOrderLine,
+  type OrderInvoice,
+  type OrderLinks,
+  type OrderSummary,
+  type OrderView,
+} from './adapters/order-item';
 export { STOCK_RESERVATION_FAILED_ERROR, type StockReservedOutput } from './handlers/workflow/stock-answer-contract';
 export { ORDERS_HTTP_STATUS, ORDERS_SERVICE_ERROR_STATUS, type OrdersServiceErrorCode } from './adapters/errors';
 export { CHECKOUT_ERROR_STATUS } from './handlers/workflow/task-errors';

@@ -1,4 +1,4 @@
-import { Address, Money, OrderTotals, ProductId, Quantity, Sku } from '@shop/events';
+import { Address, InvoiceId, Money, OrderTotals, ProductId, Quantity, Sku, Timestamp } from '@shop/events';
 import { z } from 'zod';
 import { ORDER_CANCELLATION_REASONS, ORDER_STATUSES } from '../domain';
 
@@ -27,6 +27,10 @@ export const OrderStatusChange = z.object({
   reasonCode: z.enum(ORDER_CANCELLATION_REASONS).optional(),
 });
 
+/** The invoice issued for an order, as `Invoice.InvoiceIssued` announced it (a map on the order item). */
+export const OrderInvoice = z.object({ id: InvoiceId, number: z.string(), issuedAt: Timestamp });
+export type OrderInvoice = z.infer<typeof OrderInvoice>;
+
 const jsonOf = <S extends z.ZodType>(schema: S) =>
   z
     .string()
@@ -46,6 +50,7 @@ const OrderItem = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   history: z.array(OrderStatusChange).default([]),
+  invoice: OrderInvoice.optional(),
 });
 
 /** An order as its customer sees it: status, history, lines, totals and addresses. */
@@ -62,22 +67,48 @@ export type OrderView = {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly history: readonly z.infer<typeof OrderStatusChange>[];
+  /** Once the invoices service issued it; `links.invoice` then says where to get it. */
+  readonly invoice?: OrderInvoice;
+  readonly links?: OrderLinks;
 };
+
+/** Where to follow an order to: its invoice (served by the invoices service). */
+export type OrderLinks = { readonly invoice: string };
 
 /** What a list of orders shows of each. */
 export type OrderSummary = Pick<
   OrderView,
-  'id' | 'status' | 'reasonCode' | 'totals' | 'itemCount' | 'createdAt' | 'updatedAt'
+  'id' | 'status' | 'reasonCode' | 'totals' | 'itemCount' | 'createdAt' | 'updatedAt' | 'invoice' | 'links'
 >;
 
 /** @throws ZodError when the item does not hold what the workflow promised (a bug: a 500, logged). */
 export function orderFromItem(item: Record<string, unknown>): OrderView {
-  const { orderId, reasonCode, ...order } = OrderItem.parse(item);
+  const { orderId, reasonCode, invoice, ...order } = OrderItem.parse(item);
   const itemCount = order.lines.reduce((count, line) => count + line.quantity, 0);
-  return { id: orderId, ...order, itemCount, ...(reasonCode !== undefined && { reasonCode }) };
+  return {
+    id: orderId,
+    ...order,
+    itemCount,
+    ...(reasonCode !== undefined && { reasonCode }),
+    ...invoiceFields(orderId, invoice),
+  };
 }
 
 export function summaryOf(order: OrderView): OrderSummary {
-  const { id, status, reasonCode, totals, itemCount, createdAt, updatedAt } = order;
-  return { id, status, ...(reasonCode !== undefined && { reasonCode }), totals, itemCount, createdAt, updatedAt };
+  const { id, status, reasonCode, totals, itemCount, createdAt, updatedAt, invoice } = order;
+  return {
+    id,
+    status,
+    ...(reasonCode !== undefined && { reasonCode }),
+    totals,
+    itemCount,
+    createdAt,
+    updatedAt,
+    ...invoiceFields(id, invoice),
+  };
+}
+
+/** @internal The invoice and the link to it, when the order has one; nothing otherwise. */
+function invoiceFields(orderId: string, invoice: OrderInvoice | undefined): Pick<OrderView, 'invoice' | 'links'> {
+  return invoice === undefined ? {} : { invoice, links: { invoice: `/orders/${orderId}/invoice` } };
 }

@@ -13,6 +13,8 @@ export const INDEX_BY_CUSTOMER = ORDERS_TABLE_DESIGN.byCustomerIndex.indexName;
 export const cartKey = (cartId: string) => ({ pk: `CART#${cartId}`, sk: 'CART' });
 /** Points a customer at their cart: created once, with a condition, so two first requests find one cart. */
 export const customerCartPointerKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'CART' });
+/** The customer's profile as orders copies it (or, once the user is deleted, the tombstone that replaced it). */
+export const customerProfileKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
 export const productKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' });
 export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 export const customerOrdersPartition = (customerId: string) => `CUSTOMER#${customerId}`;

@@ -57,6 +57,17 @@ export {
 } from './payment-card';
 export { CardDetails, CheckoutRequest, billingAddressOf } from './checkout-request';
 export {
+  DELETED_CUSTOMER_NAME,
+  ERASED_FIELD,
+  FIRST_PROFILE_REVISION,
+  orderCustomer,
+  profileFromCreated,
+  profileFromUpdated,
+  redactAddress,
+  type CustomerProfile,
+  type OrderCustomer,
+} from './customer';
+export {
   ORDER_CANCELLATION_REASONS,
   ORDER_STATUSES,
   ORDER_TRANSITIONS,

@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HttpHandler } from '@shop/lambda-kit';
 import { aLambdaContext } from '@shop/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoOrderInvoices } from '../../adapters/dynamodb-order-invoices';
 import type { OrderPage } from '../../adapters/dynamodb-order-queries';
 import type { OrderView } from '../../adapters/order-item';
 import { anOrderItem, MUG_LINE } from '../../adapters/testing/order-items';
@@ -9,6 +10,8 @@ import { aRouteEvent, bodyOf, errorCodeOf, startHandlerAws, type HandlerAws } fr
 
 let aws: HandlerAws;
 let handler: HttpHandler;
+
+const INVOICE = { id: 'inv_1', number: 'INV-2025-000123', issuedAt: '2025-03-14T10:09:00.000Z' };
 
 const at = (minute: number) => `2025-03-14T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -19,8 +22,12 @@ beforeAll(async () => {
     anOrderItem({ orderId: 'ord_2', customerId: 'customer-ada', createdAt: at(2) }),
     anOrderItem({ orderId: 'ord_3', customerId: 'customer-ada', createdAt: at(3) }),
     anOrderItem({ orderId: 'ord_grace', customerId: 'customer-grace', createdAt: at(4) }),
+    anOrderItem({ orderId: 'ord_lin_1', customerId: 'customer-lin', createdAt: at(5), status: 'CONFIRMED' }),
+    anOrderItem({ orderId: 'ord_lin_2', customerId: 'customer-lin', createdAt: at(6), status: 'CONFIRMED' }),
   ];
   for (const Item of items) await aws.doc.send(new PutCommand({ TableName: aws.tableName, Item }));
+  const invoices = new DynamoOrderInvoices({ doc: aws.doc, tableName: aws.tableName });
+  await invoices.record({ orderId: 'ord_lin_1', customerId: 'customer-lin', invoice: INVOICE });
   ({ handler } = await import('./orders'));
 });
 afterAll(() => aws.stop());
@@ -56,6 +63,24 @@ describe('GET /orders/{orderId}', () => {
     expect(bodyOf(unknown)).toEqual({ error: { code: 'ORDERS.ORDER_NOT_FOUND', message: 'No order ord_x' } });
   });
 
+  it('shows the invoice and links to it once the order is invoiced, and neither before', async () => {
+    const invoiced = await call('GET /orders/{orderId}', {
+      customerId: 'customer-lin',
+      pathParameters: { orderId: 'ord_lin_1' },
+    });
+    const notYet = await call('GET /orders/{orderId}', {
+      customerId: 'customer-lin',
+      pathParameters: { orderId: 'ord_lin_2' },
+    });
+
+    expect(bodyOf<OrderView>(invoiced)).toMatchObject({
+      invoice: INVOICE,
+      links: { invoice: '/orders/ord_lin_1/invoice' },
+    });
+    expect(bodyOf(notYet)).not.toHaveProperty('invoice');
+    expect(bodyOf(notYet)).not.toHaveProperty('links');
+  });
+
   it('answers 401 ORDERS.UNAUTHENTICATED without JWT claims', async () => {
     const response = await call('GET /orders/{orderId}', { pathParameters: { orderId: 'ord_1' } });
 
@@ -76,6 +101,15 @@ describe('GET /orders', () => {
     expect(bodyOf<OrderPage>(second)).toEqual({
       items: [expect.objectContaining({ id: 'ord_1', status: 'CONFIRMED' })],
     });
+  });
+
+  it('shows the invoice and its link on each invoiced order of the list', async () => {
+    const response = await call('GET /orders', { customerId: 'customer-lin' });
+
+    expect(bodyOf<OrderPage>(response).items).toEqual([
+      expect.not.objectContaining({ invoice: expect.anything() }),
+      expect.objectContaining({ id: 'ord_lin_1', invoice: INVOICE, links: { invoice: '/orders/ord_lin_1/invoice' } }),
+    ]);
   });
 
   it('answers an empty page to a customer with no orders', async () => {

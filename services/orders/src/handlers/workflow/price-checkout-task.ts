@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppConfigFeatureFlags } from '../../adapters/appconfig-feature-flags';
 import type { DynamoCartRepository } from '../../adapters/dynamodb-cart-repository';
 import type { DynamoCatalogCopy } from '../../adapters/dynamodb-catalog-copy';
+import type { DynamoCustomerCopy } from '../../adapters/dynamodb-customer-copy';
 import { cartNotFound, OrdersServiceError } from '../../adapters/errors';
 import { orderIdFor } from '../../adapters/ids';
 import type { PaymentsTokenClient } from '../../adapters/payments-token-client';
@@ -34,6 +35,7 @@ export type PriceCheckoutInput = z.input<typeof PriceCheckoutInput>;
 export type PriceCheckoutDependencies = {
   readonly carts: Pick<DynamoCartRepository, 'get'>;
   readonly catalog: Pick<DynamoCatalogCopy, 'getMany'>;
+  readonly customers: Pick<DynamoCustomerCopy, 'get'>;
   readonly paymentTokens: Pick<PaymentsTokenClient, 'getToken'>;
   readonly flags: Pick<AppConfigFeatureFlags, 'paymentFlags'>;
   readonly currency: string;
@@ -58,11 +60,12 @@ function assertNotEmpty(cart: Cart): void {
 
 /**
  * The PriceCheckout task: the caller's cart, priced from the catalog copy, paid with a card brand the
- * shop takes now (the `amex-payments` flag), as the order the Checkout workflow takes. The order id is
+ * shop takes now (the `amex-payments` flag), for the customer as orders' copy of their profile names them,
+ * as the order the Checkout workflow takes. The order id is
  * derived from the customer and the Idempotency-Key, so a retried request prices to the same order.
  */
 export function makePriceCheckout(dependencies: PriceCheckoutDependencies) {
-  const { carts, catalog, paymentTokens, flags, currency, clock = () => new Date() } = dependencies;
+  const { carts, catalog, customers, paymentTokens, flags, currency, clock = () => new Date() } = dependencies;
   return async (rawInput: unknown): Promise<PricedOrder> => {
     const input = PriceCheckoutInput.parse(rawInput);
     const request = input.body;
@@ -71,9 +74,10 @@ export function makePriceCheckout(dependencies: PriceCheckoutDependencies) {
     assertNotEmpty(cart);
     const products = await catalog.getMany(cart.lines.map((line) => line.productId));
     const priced = priceCart(cart.lines, products, { currency });
-    const [token, paymentFlags] = await Promise.all([
+    const [token, paymentFlags, profile] = await Promise.all([
       paymentTokens.getToken(request.payment.token),
       flags.paymentFlags(),
+      customers.get(input.customerId),
     ]);
     const brand = acceptedBrand(token.brand, paymentFlags);
     return toPricedOrder({
@@ -83,6 +87,7 @@ export function makePriceCheckout(dependencies: PriceCheckoutDependencies) {
       request,
       priced,
       card: { brand, last4: token.last4 },
+      profile,
     });
   };
 }

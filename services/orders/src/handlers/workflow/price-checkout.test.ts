@@ -10,6 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoCartRepository } from '../../adapters/dynamodb-cart-repository';
 import { DynamoCatalogCopy } from '../../adapters/dynamodb-catalog-copy';
+import { DynamoCustomerCopy } from '../../adapters/dynamodb-customer-copy';
 import { orderIdFor } from '../../adapters/ids';
 import { SHIPPING } from '../../adapters/testing/order-items';
 import {
@@ -30,6 +31,7 @@ let amexPayments = false;
 let aws: HandlerAws;
 let sandbox: FakePaymentsSandbox;
 let carts: DynamoCartRepository;
+let customers: DynamoCustomerCopy;
 let handler: (input: unknown, context: Context) => Promise<PricedOrder>;
 
 beforeAll(async () => {
@@ -51,6 +53,7 @@ beforeAll(async () => {
     APPCONFIG_FLAGS_PROFILE: 'backend-flags',
   });
   carts = new DynamoCartRepository({ doc: aws.doc, tableName: aws.tableName });
+  customers = new DynamoCustomerCopy({ doc: aws.doc, tableName: aws.tableName });
   const catalog = new DynamoCatalogCopy({ doc: aws.doc, tableName: aws.tableName });
   for (const product of [MUG, TEA]) await catalog.put(product);
   ({ handler } = await import('./price-checkout'));
@@ -141,6 +144,21 @@ describe('price-checkout', () => {
       correlationId: 'corr-1',
     });
     expect(sandbox.requests.at(-1)).toEqual({ path: '/v1/tokens/tok_visa', apiKey: SANDBOX_API_KEY });
+  });
+
+  it("names the customer as orders' copy of their profile does, keeping the request's email", async () => {
+    const cartId = await aCartOf('customer-profiled');
+    const profile = {
+      id: 'customer-profiled',
+      email: 'profile@example.com',
+      revision: 2,
+      updatedAt: NOW.toISOString(),
+    };
+    await customers.put({ ...profile, name: 'Ada King' });
+
+    const order = await price(anInput(cartId, { customerId: 'customer-profiled' }));
+
+    expect(order.customer).toEqual({ id: 'customer-profiled', email: 'ada@example.com', name: 'Ada King' });
   });
 
   it('prices a retried request to the identical order, so the workflow execution is the same', async () => {

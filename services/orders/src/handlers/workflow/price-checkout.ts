@@ -7,6 +7,7 @@ import type { Context } from 'aws-lambda';
 import { AppConfigFeatureFlags } from '../../adapters/appconfig-feature-flags';
 import { DynamoCartRepository } from '../../adapters/dynamodb-cart-repository';
 import { DynamoCatalogCopy } from '../../adapters/dynamodb-catalog-copy';
+import { DynamoCustomerCopy } from '../../adapters/dynamodb-customer-copy';
 import { PaymentsTokenClient, secretsManagerApiKey } from '../../adapters/payments-token-client';
 import { featureFlagsLocation, paymentsApiKeySecretArn, paymentsUrl, shopCurrency, tableName } from '../config';
 import { documentClient } from '../dependencies';
@@ -18,6 +19,7 @@ const table = { doc: documentClient, tableName: tableName() };
 const priceCheckout = makePriceCheckout({
   carts: new DynamoCartRepository(table),
   catalog: new DynamoCatalogCopy(table),
+  customers: new DynamoCustomerCopy(table),
   paymentTokens: new PaymentsTokenClient({
     baseUrl: paymentsUrl(),
     apiKey: secretsManagerApiKey(paymentsApiKeySecretArn(), tracer.captureAWSv3Client(new SecretsManagerClient({}))),

@@ -1,7 +1,7 @@
 import { Address, CurrencyCode, CustomerId, OrderId, OrderTotals } from '@shop/events';
 import { z } from 'zod';
 import { PricedOrderLine } from '../../adapters/order-item';
-import { CARD_BRANDS, type CardBrand, type PricedCart } from '../../domain';
+import { CARD_BRANDS, orderCustomer, type CardBrand, type CustomerProfile, type PricedCart } from '../../domain';
 import type { CheckoutRequestWithToken } from './checkout-request-with-token';
 import { PaymentTokenId } from './checkout-request-with-token';
 
@@ -17,7 +17,11 @@ export const PricedOrder = z.object({
   customer: z.object({
     id: CustomerId,
     email: z.email(),
-    name: z.string().min(1).max(200).describe('The billing address name: who the invoice addresses.'),
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe("Who the invoice addresses: the customer profile's name, else the billing address's recipient."),
   }),
   currency: CurrencyCode,
   lines: z.array(PricedOrderLine).min(1),
@@ -37,16 +41,18 @@ export type PricedOrderInput = {
   readonly request: CheckoutRequestWithToken;
   readonly priced: PricedCart;
   readonly card: { readonly brand: CardBrand; readonly last4: string };
+  /** Orders' copy of the customer's profile, if it holds one. */
+  readonly profile?: CustomerProfile;
 };
 
 /** The priced cart as the order the workflow takes. No shipping charge is modelled yet: it is zero. */
 export function toPricedOrder(input: PricedOrderInput): PricedOrder {
-  const { orderId, customerId, correlationId, request, priced, card } = input;
+  const { orderId, customerId, correlationId, request, priced, card, profile } = input;
   const billingAddress = request.billingAddress ?? request.shippingAddress;
   const { net, tax, gross, itemCount } = priced.totals;
   return {
     orderId,
-    customer: { id: customerId, email: request.email, name: billingAddress.name },
+    customer: orderCustomer({ id: customerId, email: request.email, billingName: billingAddress.name }, profile),
     currency: priced.currency,
     lines: priced.lines.map((line) => ({
       sku: line.sku,
