@@ -33,6 +33,7 @@ export class ShopStage extends Stage {
       apiClients: [this.stateful.identity.storefrontClient],
       products: this.stateful.products,
       orders: this.stateful.orders,
+      invoices: this.stateful.invoices,
       users: this.stateful.users,
       payments: { url: this.payments.url, apiKeySecret: this.payments.apiKeySecret },
     });

@@ -1,4 +1,5 @@
 import { addSourceOwnershipPolicy, EVENT_SOURCE_PREFIX } from '@shop/cdk-constructs';
+import { InvoicesData } from '@shop/invoices/infra';
 import { OrdersData } from '@shop/orders/infra';
 import { ProductsData } from '@shop/products/infra';
 import { UsersData, UsersIdentity } from '@shop/users/infra';
@@ -24,6 +25,8 @@ export class StatefulStack extends Stack {
    * would make the two stacks depend on each other (ADR 0019).
    */
   readonly identity: UsersIdentity;
+  /** The invoices service's tables and PDF bucket. */
+  readonly invoices: InvoicesData;
   /** The users service's profiles table. */
   readonly users: UsersData;
   /** The products service's tables and images bucket. */
@@ -55,6 +58,7 @@ export class StatefulStack extends Stack {
     this.products = new ProductsData(this, 'Products', { retain: config.retainStatefulResources });
     this.orders = new OrdersData(this, 'Orders', { retain: config.retainStatefulResources });
 
+    this.invoices = new InvoicesData(this, 'Invoices', { retain: config.retainStatefulResources });
     this.users = new UsersData(this, 'Users', { retain: config.retainStatefulResources });
     // The id 'Identity' keeps the pool's logical ids: an existing pool and its users are kept on update.
     this.identity = new UsersIdentity(this, 'Identity', {

@@ -2,6 +2,8 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { InvoicesService } from '@shop/invoices/infra';
+import type { InvoicesData } from '@shop/invoices/infra';
 import { OrdersService } from '@shop/orders/infra';
 import type { OrdersData } from '@shop/orders/infra';
 import { ProductsService } from '@shop/products/infra';
@@ -24,6 +26,7 @@ export interface StatelessStackProps extends StackProps {
   /** From the stateful stack: each service's tables and buckets. */
   readonly products: Pick<ProductsData, 'table' | 'idempotencyTable' | 'imagesBucket'>;
   readonly orders: Pick<OrdersData, 'table' | 'idempotencyTable'>;
+  readonly invoices: Pick<InvoicesData, 'table' | 'idempotencyTable' | 'bucket'>;
   readonly users: Pick<UsersData, 'table'>;
   /** From the payments stack: where the checkout authorizes payments, and the API key it sends. */
   readonly payments: { readonly url: string; readonly apiKeySecret: secretsmanager.ISecret };
@@ -41,10 +44,11 @@ export class StatelessStack extends Stack {
   readonly flags: ShopFeatureFlags;
   readonly products: ProductsService;
   readonly orders: OrdersService;
+  readonly invoices: InvoicesService;
   readonly users: UsersService;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    const { config, bus, userPool, apiClients, products, orders, users, payments, ...stackProps } = props;
+    const { config, bus, userPool, apiClients, products, orders, invoices, users, payments, ...stackProps } = props;
     super(scope, id, stackProps);
     this.config = config;
     this.bus = bus;
@@ -82,6 +86,13 @@ export class StatelessStack extends Stack {
       userPool,
       payments,
       flags: this.flags,
+    });
+    this.invoices = new InvoicesService(this, 'Invoices', {
+      ...invoices,
+      bus,
+      stageName: config.stageName,
+      httpApi: this.api.httpApi,
+      jwtAuthorizer: this.api.authorizer,
     });
     this.users = new UsersService(this, 'Users', {
       ...users,

@@ -22,6 +22,10 @@ export const OrderCancelled = defineEvent({
       service: 'products',
       purpose: 'Releases any stock still reserved for the order, then publishes Inventory.StockReleased.',
     },
+    {
+      service: 'invoices',
+      purpose: 'Issues a credit note for an invoiced order, then publishes Invoice.CreditNoteIssued.',
+    },
   ],
   data: z.object({
     orderId: OrderId,

@@ -16,12 +16,6 @@ export const UserDeleted = defineEvent({
         "Anonymises the customer's personal data (name, email, addresses) on their carts, orders and its copy " +
         'of the profile; keeps the order lines and amounts.',
     },
-    {
-      service: 'invoices',
-      purpose:
-        'Keeps the invoices the law requires it to retain (with the billing details on them) for the retention ' +
-        'period, and erases any other personal data it holds about the user.',
-    },
   ],
   data: z.object({
     userId: CustomerId.describe('The deleted user (Cognito `sub`); other services call it the customer id.'),
