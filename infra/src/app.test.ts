@@ -3,8 +3,30 @@ import { join } from 'node:path';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
-import { defineShopApp } from './app';
+import { defineApp, defineShopApp } from './app';
+import { PIPELINE_CONTEXT } from './pipeline/testing-context';
+import { ShopPipelineStack } from './pipeline/shop-pipeline-stack';
+import { ShopStage } from './shop-stage';
 import { testApp } from './testing/test-app';
+
+describe('defineApp', () => {
+  it('defines the dev stage by default, as the local cloud and npm start expect', () => {
+    const defined = defineApp(testApp(), {});
+
+    expect(defined).toBeInstanceOf(ShopStage);
+    expect((defined as ShopStage).stateless.stackName).toBe('ShopDev-Stateless');
+  });
+
+  it('defines the delivery pipeline, and no standalone stage, with -c pipeline=true', () => {
+    const app = testApp(PIPELINE_CONTEXT);
+
+    const defined = defineApp(app, {});
+
+    expect(defined).toBeInstanceOf(ShopPipelineStack);
+    expect(app.node.children.map((child) => child.node.id)).toEqual(['ShopPipeline']);
+    expect((defined as ShopPipelineStack).staging.stateful.stackName).toBe('ShopStaging-Stateful');
+  });
+});
 
 describe('defineShopApp', () => {
   it('defines the dev stage when no stage is given', () => {
@@ -40,7 +62,9 @@ describe('defineShopApp', () => {
     );
     // The products service's eight functions at least, each an ESM bundle.
     expect(bundles.length).toBeGreaterThanOrEqual(8);
-  });
+    // esbuild runs once per function of every service, synchronously: minutes on a busy 2-core machine. A budget,
+    // not a timing assertion.
+  }, 900_000);
 
   it('fails synthesis on a cdk-nag finding that nobody acknowledged', () => {
     const app = testApp();

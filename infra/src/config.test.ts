@@ -81,6 +81,14 @@ describe('loadStageConfig', () => {
     expect([dev.gradualRollout, staging.gradualRollout, prod.gradualRollout]).toEqual([false, true, true]);
   });
 
+  it('releases code all at once in dev and by canary in staging and prod', () => {
+    const dev = loadStageConfig(sources());
+    const staging = loadStageConfig(sources({ ...PROD, stage: 'staging' }));
+    const prod = loadStageConfig(sources(PROD));
+
+    expect([dev.rollout, staging.rollout, prod.rollout]).toEqual(['all-at-once', 'canary', 'canary']);
+  });
+
   it('gives its error a stable code', () => {
     const act = () => loadStageConfig(sources({ stage: 'qa' }));
 

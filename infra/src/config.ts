@@ -1,3 +1,4 @@
+import type { Rollout } from '@shop/cdk-constructs';
 import { Duration } from 'aws-cdk-lib';
 import { z } from 'zod';
 
@@ -7,14 +8,39 @@ export type StageName = (typeof STAGE_NAMES)[number];
 /** What differs between stages, decided in code and reviewed like code. */
 const STAGE_SETTINGS: Record<
   StageName,
-  { archiveRetentionDays: number; retainStatefulResources: boolean; seedCatalog: boolean; gradualRollout: boolean }
+  {
+    archiveRetentionDays: number;
+    retainStatefulResources: boolean;
+    seedCatalog: boolean;
+    gradualRollout: boolean;
+    rollout: Rollout;
+  }
 > = {
-  // dev is torn down and rebuilt freely; a week of archived events is enough to replay a bug.
-  dev: { archiveRetentionDays: 7, retainStatefulResources: false, seedCatalog: true, gradualRollout: false },
-  // staging rolls changes out as prod does, so the rollout itself is rehearsed.
-  staging: { archiveRetentionDays: 30, retainStatefulResources: false, seedCatalog: true, gradualRollout: true },
+  // dev is torn down and rebuilt freely; a week of archived events is enough to replay a bug. A canary there
+  // would only slow every deploy by five minutes with no traffic to judge it by.
+  dev: {
+    archiveRetentionDays: 7,
+    retainStatefulResources: false,
+    seedCatalog: true,
+    gradualRollout: false,
+    rollout: 'all-at-once',
+  },
+  // staging rolls changes out as prod does, so the rollout itself (and its rollback) is rehearsed.
+  staging: {
+    archiveRetentionDays: 30,
+    retainStatefulResources: false,
+    seedCatalog: true,
+    gradualRollout: true,
+    rollout: 'canary',
+  },
   // prod keeps a year of events to rebuild read models or backfill a new consumer, and sells a real catalog.
-  prod: { archiveRetentionDays: 365, retainStatefulResources: true, seedCatalog: false, gradualRollout: true },
+  prod: {
+    archiveRetentionDays: 365,
+    retainStatefulResources: true,
+    seedCatalog: false,
+    gradualRollout: true,
+    rollout: 'canary',
+  },
 };
 
 export interface StageConfig {
@@ -28,6 +54,11 @@ export interface StageConfig {
   readonly seedCatalog: boolean;
   /** Roll configuration (feature flags) out by canary, watched by alarms, instead of all at once. */
   readonly gradualRollout: boolean;
+  /**
+   * How functions (CodeDeploy, `lambdaDeploymentConfig`) and state machines (alias deployment preference,
+   * `stateMachineDeployment`) take new code: a 10% canary for five minutes, or all at once.
+   */
+  readonly rollout: Rollout;
 }
 
 export class StageConfigError extends Error {
@@ -89,5 +120,6 @@ export function loadStageConfig({ context, env }: ConfigSources): StageConfig {
     retainStatefulResources: settings.retainStatefulResources,
     seedCatalog: settings.seedCatalog,
     gradualRollout: settings.gradualRollout,
+    rollout: settings.rollout,
   };
 }

@@ -3,3 +3,8 @@ export * from './event-source-ownership';
 export * from './function-alarms';
 export * from './queue-with-dlq';
 export * from './service-function';
+export * from './live-alias';
+export * from './rollout';
+export * from './saved-queries';
+export * from './service-dashboard';
+export * from './state-machine-canary';

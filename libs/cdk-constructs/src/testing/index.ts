@@ -1,2 +1,3 @@
 export * from './acknowledgments';
 export * from './aws-solutions-findings';
+export * from './dashboard-body';
