@@ -9,8 +9,9 @@ type RouteHandler = 'carts' | 'orders';
 /**
  * The HTTP API routes of the orders service. The keys are exactly the `event.routeKey` the handlers dispatch
  * on (src/handlers/http/*.ts), so a route added here without its handler answers 404 ORDERS.ROUTE_NOT_FOUND.
- * A guest's cart is reached by its unguessable id alone (public); `/me/...` and the orders need a signed-in
- * customer (JWT, `sub` = customer id).
+ * A guest's cart is reached by its unguessable id alone (public); a customer's cart only through `/me/cart...`,
+ * which, like the orders, needs a signed-in customer (JWT, `sub` = customer id): the public routes answer
+ * 404 for it, so its id is worth nothing to anyone else (issue 8).
  */
 export const ORDERS_ROUTES = [
   { id: 'CreateCartRoute', method: 'POST', path: '/carts', handler: 'carts', jwt: false },
@@ -24,6 +25,8 @@ export const ORDERS_ROUTES = [
     jwt: false,
   },
   { id: 'GetMyCartRoute', method: 'GET', path: '/me/cart', handler: 'carts', jwt: true },
+  { id: 'SetMyCartLineRoute', method: 'PUT', path: '/me/cart/lines/{productId}', handler: 'carts', jwt: true },
+  { id: 'RemoveMyCartLineRoute', method: 'DELETE', path: '/me/cart/lines/{productId}', handler: 'carts', jwt: true },
   { id: 'MergeIntoMyCartRoute', method: 'POST', path: '/me/cart/merge', handler: 'carts', jwt: true },
   { id: 'ListOrdersRoute', method: 'GET', path: '/orders', handler: 'orders', jwt: true },
   { id: 'GetOrderRoute', method: 'GET', path: '/orders/{orderId}', handler: 'orders', jwt: true },
@@ -65,7 +68,7 @@ export function addOrdersRoutes(scope: Construct, props: OrdersRoutesProps): api
         id: 'AwsSolutions::AwsSolutions-APIG4',
         reason:
           'A guest cart route: shoppers fill a cart before signing in. The cart id (128 random bits) is the ' +
-          'credential; the customer’s cart, checkout and orders are behind the JWT authorizer.',
+          'credential and reaches guest carts only; the customer’s cart, checkout and orders are behind the JWT authorizer.',
       });
     }
     return httpRoute;

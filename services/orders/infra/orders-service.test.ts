@@ -135,13 +135,27 @@ describe('OrdersService', { timeout: SYNTH_TIMEOUT_MS }, () => {
 
   it('puts the JWT authorizer on /me and /orders, and none on the guest cart routes', () => {
     const authorizerId = Object.keys(s.template.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
+    const routes = Object.values(s.template.findResources('AWS::ApiGatewayV2::Route'));
 
-    for (const route of Object.values(s.template.findResources('AWS::ApiGatewayV2::Route'))) {
+    for (const route of routes) {
       const key = route.Properties.RouteKey as string;
       const jwt = / \/(me|orders)\b/.test(key);
       expect(route.Properties.AuthorizationType, key).toBe(jwt ? 'JWT' : 'NONE');
       expect(route.Properties.AuthorizerId, key).toEqual(jwt ? { Ref: authorizerId } : undefined);
     }
+    // Issue 8: a customer's cart changes only through /me; the public routes are the guest cart's four.
+    const publicKeys = routes
+      .filter((r) => r.Properties.AuthorizationType === 'NONE')
+      .map((r) => r.Properties.RouteKey);
+    expect(publicKeys.sort()).toEqual([
+      'DELETE /carts/{cartId}/lines/{productId}',
+      'GET /carts/{cartId}',
+      'POST /carts',
+      'PUT /carts/{cartId}/lines/{productId}',
+    ]);
+    expect(routes.map((r) => r.Properties.RouteKey)).toEqual(
+      expect.arrayContaining(['PUT /me/cart/lines/{productId}', 'DELETE /me/cart/lines/{productId}']),
+    );
     s.template.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',

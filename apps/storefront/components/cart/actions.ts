@@ -21,7 +21,7 @@ export async function addToCart(productId: string, form: FormData): Promise<void
   const session = await getSession();
   try {
     const cart = await cartForUpdate(session);
-    await session.api.addToCart(cart.id, productId, Math.max(1, quantityOf(form, 1)));
+    await session.api.addToCart(cart, productId, Math.max(1, quantityOf(form, 1)));
   } catch (error) {
     failed(error, `/products/${encodeURIComponent(productId)}`);
   }
@@ -32,7 +32,7 @@ export async function setQuantity(productId: string, form: FormData): Promise<vo
   const session = await getSession();
   try {
     const cart = await cartForUpdate(session);
-    await session.api.setLineQuantity(cart.id, productId, quantityOf(form, 1));
+    await session.api.setLineQuantity(cart, productId, quantityOf(form, 1));
   } catch (error) {
     failed(error, '/cart');
   }
@@ -43,7 +43,7 @@ export async function removeFromCart(productId: string): Promise<void> {
   const session = await getSession();
   try {
     const cart = await cartForUpdate(session);
-    await session.api.removeLine(cart.id, productId);
+    await session.api.removeLine(cart, productId);
   } catch (error) {
     failed(error, '/cart');
   }

@@ -2,7 +2,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FACADE_CODES, ShopApiError } from './errors';
 import { makeShopApi } from './index';
-import { aCart, aCartLine, aProduct, startFakeBackend, type Reply } from './testing/fake-backend';
+import { aProduct, startFakeBackend, type Reply } from './testing/fake-backend';
 
 type Backend = Awaited<ReturnType<typeof startFakeBackend>>;
 let backend: Backend;
@@ -63,29 +63,6 @@ describe('shop-api catalog', () => {
 
     expect(error).toMatchObject({ code: FACADE_CODES.signedOut, status: 401 });
     expect(backend.requests).toHaveLength(0);
-  });
-});
-
-describe('shop-api carts', () => {
-  it('adds to the quantity already in the cart', async () => {
-    const api = await apiWith({
-      'GET /carts/cart_abc': { status: 200, body: aCart([aCartLine('prod_01MUG', 2)]) },
-      'PUT /carts/cart_abc/lines/prod_01MUG': { status: 200, body: aCart([aCartLine('prod_01MUG', 3)]) },
-    });
-
-    const cart = await api.addToCart('cart_abc', 'prod_01MUG', 1);
-
-    expect(backend.requests[1]).toMatchObject({ method: 'PUT', body: { quantity: 3 } });
-    expect(cart.lines[0]?.quantity).toBe(3);
-  });
-
-  it('keeps a line that cannot be bought, with its reason', async () => {
-    const gone = { productId: 'prod_OLD', sku: 'OLD-1', quantity: 1, available: false, reason: 'PRODUCT_UNAVAILABLE' };
-    const api = await apiWith({ 'GET /carts/cart_abc': { status: 200, body: aCart([gone]) } });
-
-    const cart = await api.getCart('cart_abc');
-
-    expect(cart.lines[0]).toMatchObject({ available: false, reason: 'PRODUCT_UNAVAILABLE' });
   });
 });
 

@@ -26,6 +26,7 @@ export function makeShopApi(deps: ShopApiDeps) {
 }
 
 export type ShopApi = ReturnType<typeof makeShopApi>;
+export type { CartRef } from './carts';
 export type { ProductQuery } from './catalog';
 export { ShopApiError, FACADE_CODES, hasCode } from './errors';
 export type * from './types';

@@ -15,6 +15,7 @@ import {
   type Cart,
   type CartLine,
   type CustomerCart,
+  type GuestCart,
 } from '../../domain';
 import { cartView, type CartView } from './cart-view';
 
@@ -29,14 +30,26 @@ export type CartActionsDependencies = {
 /** What a merge did: the customer's cart now, and what of the guest cart did not fit. */
 export type MergeView = { readonly cart: CartView; readonly dropped: readonly CartLine[] };
 
+/**
+ * Which cart a change reaches. A guest cart by its id, the bearer credential of a shopper who has not
+ * signed in; a customer's cart only by the token's `sub`, never by its id (issue 8: nobody reaches
+ * another customer's cart, even holding its id).
+ */
+export type CartAccess = { readonly guestCartId: string } | { readonly customerId: string };
+
 const unsaved = (cart: Cart): StoredCart => ({ cart, version: 0, mergedGuestCartIds: [] });
 
-function customerCartOf(stored: StoredCart, customerId: string): CustomerCart {
-  const { cart } = stored;
+function customerCartOf(cart: Cart, customerId: string): CustomerCart {
   if (cart.owner.kind !== 'customer' || cart.owner.customerId !== customerId) {
     throw new Error(`Cart ${cart.id} is pointed at by customer ${customerId} but is not theirs`);
   }
   return cart as CustomerCart;
+}
+
+/** A customer's cart answers as a missing one on the guest routes: its id must not confirm it exists. */
+function guestCartOf(cart: Cart | undefined, cartId: string): GuestCart {
+  if (cart === undefined || !isGuestCart(cart)) throw cartNotFound(cartId);
+  return cart;
 }
 
 /** The cart routes' use cases, over the cart repository and the catalog copy. */
@@ -60,6 +73,27 @@ export function makeCartActions(dependencies: CartActionsDependencies) {
     }
   }
 
+  /** The id of the cart `access` reaches, and the check that a cart read for a change is still that one. */
+  async function reach(access: CartAccess): Promise<{ id: string; check: (cart: Cart) => void }> {
+    if ('guestCartId' in access) {
+      const id = access.guestCartId;
+      return { id, check: (cart) => void guestCartOf(cart, id) };
+    }
+    const { cart } = await customerCart(access.customerId);
+    return { id: cart.id, check: (current) => void customerCartOf(current, access.customerId) };
+  }
+
+  /** Applies a domain change to the cart `access` reaches; a change that returns its input writes nothing. */
+  async function change(access: CartAccess, apply: (cart: Cart, now: Date) => Cart): Promise<CartView> {
+    const target = await reach(access);
+    const stored = await carts.update(target.id, (current) => {
+      target.check(current.cart);
+      const cart = apply(current.cart, clock());
+      return cart === current.cart ? current : { ...current, cart };
+    });
+    return view(stored.cart);
+  }
+
   return {
     async createGuestCart(): Promise<CartView> {
       const id = newId();
@@ -67,36 +101,27 @@ export function makeCartActions(dependencies: CartActionsDependencies) {
       return view((await carts.save(unsaved(newGuestCart(id, id, clock())))).cart);
     },
 
-    /** @throws `ORDERS.CART_NOT_FOUND`, `ORDERS.CART_EXPIRED` */
+    /** A guest cart by its id. @throws `ORDERS.CART_NOT_FOUND` (also for a customer's cart), `ORDERS.CART_EXPIRED` */
     async getCart(cartId: string): Promise<CartView> {
-      const stored = await carts.get(cartId);
-      if (stored === undefined) throw cartNotFound(cartId);
-      assertCartOpen(stored.cart, clock());
-      return view(stored.cart);
+      const cart = guestCartOf((await carts.get(cartId))?.cart, cartId);
+      assertCartOpen(cart, clock());
+      return view(cart);
     },
 
     /** Sets a product's quantity: adds the product if it is not in the cart; 0 removes it. */
-    async setQuantity(cartId: string, productId: string, quantity: number): Promise<CartView> {
+    async setQuantity(access: CartAccess, productId: string, quantity: number): Promise<CartView> {
       const products = await catalog.getMany([productId]);
-      const stored = await carts.update(cartId, (current) => {
-        const now = clock();
-        const inCart = current.cart.lines.some((line) => line.productId === productId);
-        const cart = inCart
-          ? changeQuantity(current.cart, productId, quantity, now)
-          : quantity === 0
-            ? removeLine(current.cart, productId, now)
-            : addLine(current.cart, { productId, quantity }, products, now);
-        return cart === current.cart ? current : { ...current, cart };
+      return change(access, (cart, now) => {
+        const inCart = cart.lines.some((line) => line.productId === productId);
+        if (inCart) return changeQuantity(cart, productId, quantity, now);
+        return quantity === 0
+          ? removeLine(cart, productId, now)
+          : addLine(cart, { productId, quantity }, products, now);
       });
-      return view(stored.cart);
     },
 
-    async removeLine(cartId: string, productId: string): Promise<CartView> {
-      const stored = await carts.update(cartId, (current) => {
-        const cart = removeLine(current.cart, productId, clock());
-        return cart === current.cart ? current : { ...current, cart };
-      });
-      return view(stored.cart);
+    async removeLine(access: CartAccess, productId: string): Promise<CartView> {
+      return change(access, (cart, now) => removeLine(cart, productId, now));
     },
 
     async getCustomerCart(customerId: string): Promise<CartView> {
@@ -117,7 +142,7 @@ export function makeCartActions(dependencies: CartActionsDependencies) {
       const merged = await carts.update(target.cart.id, (current) => {
         dropped = [];
         if (current.mergedGuestCartIds.includes(guestCart.id)) return current;
-        const result = mergeGuestCart(guestCart, customerCartOf(current, customerId), clock());
+        const result = mergeGuestCart(guestCart, customerCartOf(current.cart, customerId), clock());
         dropped = result.dropped;
         return { ...current, cart: result.cart, mergedGuestCartIds: [...current.mergedGuestCartIds, guestCart.id] };
       });

@@ -14,6 +14,7 @@ afterAll(() => routes.stop());
 
 const call: CartRoutes['call'] = (...args) => routes.call(...args);
 const setQuantity: CartRoutes['setQuantity'] = (...args) => routes.setQuantity(...args);
+const setMyQuantity: CartRoutes['setMyQuantity'] = (...args) => routes.setMyQuantity(...args);
 const newCart = () => routes.newCart();
 
 describe('customer carts', () => {
@@ -27,15 +28,59 @@ describe('customer carts', () => {
     expect(bodyOf<CartView>(again).id).toBe(bodyOf<CartView>(first).id);
   });
 
-  it("changes the customer's cart through the cart routes with its id", async () => {
-    const cartId = await routes.customerCartId('customer-shop');
+  it("sets a line of the customer's cart, creating the cart on first use", async () => {
+    const response = await setMyQuantity('customer-shop', TEA.id, 3);
 
-    await setQuantity(cartId, TEA.id, 3);
-
-    expect(linesOf(bodyOf<CartView>(await call('GET /me/cart', { customerId: 'customer-shop' })))).toEqual([
-      [TEA.id, 3],
-    ]);
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf<CartView>(response)).toMatchObject({ owner: 'customer', totals: { itemCount: 3 } });
+    const mine = bodyOf<CartView>(await call('GET /me/cart', { customerId: 'customer-shop' }));
+    expect([mine.id, linesOf(mine)]).toEqual([bodyOf<CartView>(response).id, [[TEA.id, 3]]]);
   });
+
+  it('sets the quantity of a product already in the cart, and 0 removes it', async () => {
+    await setMyQuantity('customer-sets', MUG.id, 2);
+    await setMyQuantity('customer-sets', TEA.id, 1);
+
+    const changed = await setMyQuantity('customer-sets', MUG.id, 5);
+    const removed = await setMyQuantity('customer-sets', TEA.id, 0);
+
+    expect(linesOf(bodyOf<CartView>(changed))).toEqual([
+      [MUG.id, 5],
+      [TEA.id, 1],
+    ]);
+    expect(linesOf(bodyOf<CartView>(removed))).toEqual([[MUG.id, 5]]);
+  });
+
+  it('removes a line, and removing it again changes nothing', async () => {
+    await setMyQuantity('customer-removes', MUG.id, 1);
+    const input = { customerId: 'customer-removes', pathParameters: { productId: MUG.id } };
+
+    const first = await call('DELETE /me/cart/lines/{productId}', input);
+    const again = await call('DELETE /me/cart/lines/{productId}', input);
+
+    expect([first.statusCode, again.statusCode]).toEqual([200, 200]);
+    expect(linesOf(bodyOf<CartView>(again))).toEqual([]);
+  });
+
+  it('answers the refusals of the guest cart routes', async () => {
+    const unknownProduct = await setMyQuantity('customer-refused', 'prod_nope', 1);
+    const tooMany = await setMyQuantity('customer-refused', MUG.id, 100);
+
+    expect([unknownProduct.statusCode, errorCodeOf(unknownProduct)]).toEqual([404, 'ORDERS.PRODUCT_NOT_FOUND']);
+    expect([tooMany.statusCode, errorCodeOf(tooMany)]).toEqual([400, 'ORDERS.INVALID_QUANTITY']);
+  });
+
+  it.each(['PUT', 'DELETE'])(
+    'answers 401 ORDERS.UNAUTHENTICATED on %s /me/cart/lines without JWT claims',
+    async (method) => {
+      const response = await call(`${method} /me/cart/lines/{productId}`, {
+        pathParameters: { productId: MUG.id },
+        body: { quantity: 1 },
+      });
+
+      expect([response.statusCode, errorCodeOf(response)]).toEqual([401, 'ORDERS.UNAUTHENTICATED']);
+    },
+  );
 });
 
 describe('POST /me/cart/merge', () => {
@@ -43,8 +88,7 @@ describe('POST /me/cart/merge', () => {
     call('POST /me/cart/merge', { customerId, body: { guestCartId } });
 
   it('adds the guest cart to the customer cart, then deletes the guest cart', async () => {
-    const customerCartId = await routes.customerCartId('customer-ada');
-    await setQuantity(customerCartId, MUG.id, 1);
+    await setMyQuantity('customer-ada', MUG.id, 1);
     const guestCartId = await newCart();
     await setQuantity(guestCartId, MUG.id, 2);
     await setQuantity(guestCartId, TEA.id, 1);
@@ -85,8 +129,7 @@ describe('POST /me/cart/merge', () => {
   });
 
   it('reports what did not fit instead of failing the sign-in', async () => {
-    const customerCartId = await routes.customerCartId('customer-full');
-    await setQuantity(customerCartId, MUG.id, 98);
+    await setMyQuantity('customer-full', MUG.id, 98);
     const guestCartId = await newCart();
     await setQuantity(guestCartId, MUG.id, 5);
 
@@ -97,8 +140,7 @@ describe('POST /me/cart/merge', () => {
   });
 
   it("brings nothing from an unknown guest cart, or from another customer's cart", async () => {
-    const otherCartId = await routes.customerCartId('customer-other');
-    await setQuantity(otherCartId, TEA.id, 2);
+    const otherCartId = bodyOf<CartView>(await setMyQuantity('customer-other', TEA.id, 2)).id;
 
     const unknown = await merge('customer-lone', 'cart_unknown');
     const someoneElses = await merge('customer-lone', otherCartId);

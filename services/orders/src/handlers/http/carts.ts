@@ -5,7 +5,7 @@ import { ORDERS_HTTP_STATUS } from '../../adapters/errors';
 import { shopCurrency, tableName } from '../config';
 import { documentClient } from '../dependencies';
 import { makeCartActions } from './cart-actions';
-import { CartLinePath, CartPath, customerIdOf, MergeBody, QuantityBody } from './request-parts';
+import { CartLinePath, CartPath, customerIdOf, MergeBody, MyCartLinePath, QuantityBody } from './request-parts';
 import { routeTable } from './routes';
 
 const table = { doc: documentClient, tableName: tableName() };
@@ -17,8 +17,9 @@ const actions = makeCartActions({
 const errors = ORDERS_HTTP_STATUS;
 
 /**
- * The cart routes. `/carts/...` are public: the cart id is the bearer credential. `/me/...` sit behind
- * the JWT authorizer: the customer is the token's `sub`.
+ * The cart routes. `/carts/...` are public and reach guest carts only: the cart id is the bearer
+ * credential, and a customer's cart answers there as an unknown one. `/me/...` sit behind the JWT
+ * authorizer: the customer is the token's `sub`, and the only way to their cart.
  */
 export const handler = routeTable({
   'POST /carts': makeHttpHandler({ errors }, async () => {
@@ -30,14 +31,24 @@ export const handler = routeTable({
   ),
   'PUT /carts/{cartId}/lines/{productId}': makeHttpHandler(
     { request: { path: CartLinePath, body: QuantityBody }, errors },
-    async ({ path, body }) => ok(await actions.setQuantity(path.cartId, path.productId, body.quantity)),
+    async ({ path, body }) =>
+      ok(await actions.setQuantity({ guestCartId: path.cartId }, path.productId, body.quantity)),
   ),
   'DELETE /carts/{cartId}/lines/{productId}': makeHttpHandler(
     { request: { path: CartLinePath }, errors },
-    async ({ path }) => ok(await actions.removeLine(path.cartId, path.productId)),
+    async ({ path }) => ok(await actions.removeLine({ guestCartId: path.cartId }, path.productId)),
   ),
   'GET /me/cart': makeHttpHandler({ errors }, async ({ event }) =>
     ok(await actions.getCustomerCart(customerIdOf(event))),
+  ),
+  'PUT /me/cart/lines/{productId}': makeHttpHandler(
+    { request: { path: MyCartLinePath, body: QuantityBody }, errors },
+    async ({ event, path, body }) =>
+      ok(await actions.setQuantity({ customerId: customerIdOf(event) }, path.productId, body.quantity)),
+  ),
+  'DELETE /me/cart/lines/{productId}': makeHttpHandler(
+    { request: { path: MyCartLinePath }, errors },
+    async ({ event, path }) => ok(await actions.removeLine({ customerId: customerIdOf(event) }, path.productId)),
   ),
   'POST /me/cart/merge': makeHttpHandler({ request: { body: MergeBody }, errors }, async ({ event, body }) =>
     ok(await actions.mergeGuestCart(customerIdOf(event), body.guestCartId)),

@@ -7,6 +7,7 @@ const Id = z.string().min(1).max(64);
 
 export const CartPath = z.object({ cartId: Id });
 export const CartLinePath = z.object({ cartId: Id, productId: Id });
+export const MyCartLinePath = z.object({ productId: Id });
 export const OrderPath = z.object({ orderId: Id });
 
 /** Any number: whether it is a quantity a cart takes (a whole number, 0..99) is the domain's rule. */

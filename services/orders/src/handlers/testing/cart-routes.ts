@@ -21,13 +21,17 @@ export async function startCartRoutes(products: readonly CatalogProduct[]) {
     handler(aRouteEvent(routeKey, input), aLambdaContext());
   const setQuantity = (cartId: string, productId: string, quantity: unknown) =>
     call('PUT /carts/{cartId}/lines/{productId}', { pathParameters: { cartId, productId }, body: { quantity } });
+  const setMyQuantity = (customerId: string, productId: string, quantity: unknown) =>
+    call('PUT /me/cart/lines/{productId}', { customerId, pathParameters: { productId }, body: { quantity } });
   const newCart = async () => bodyOf<CartView>(await call('POST /carts')).id;
   const customerCartId = async (customerId: string) => bodyOf<CartView>(await call('GET /me/cart', { customerId })).id;
 
-  return { catalog, carts, call, setQuantity, newCart, customerCartId, stop: aws.stop };
+  return { catalog, carts, call, setQuantity, setMyQuantity, newCart, customerCartId, stop: aws.stop };
 }
 
 export type CartRoutes = Awaited<ReturnType<typeof startCartRoutes>>;
 
-/** `[productId, quantity]` of each line of a cart response. */
-export const linesOf = (cart: Pick<CartView, 'lines'>) => cart.lines.map((line) => [line.productId, line.quantity]);
+type Lines = { readonly lines: readonly { readonly productId: string; readonly quantity: number }[] };
+
+/** `[productId, quantity]` of each line of a cart response, or of a stored cart. */
+export const linesOf = (cart: Lines) => cart.lines.map((line) => [line.productId, line.quantity]);
