@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from './poll';
 import { callApi, type ApiResponse } from './shop-api';
 import type { ShopTarget } from './target';
 
@@ -115,12 +116,37 @@ export async function listAll(
   return { items, pages };
 }
 
-/** Takes a product out of the listings (status DISCONTINUED), so a deployed stage's catalog is left as it was. */
+/**
+ * Takes a product out of the listings (status DISCONTINUED), so a deployed stage's catalog is left as it was.
+ * Clean-up runs while the shop may still be busy with the file's last events: a 5xx (a function timing out) is
+ * tried again for up to a minute.
+ */
 export async function discontinue(target: ShopTarget, token: string, id: string): Promise<void> {
-  const response = await callApi(target, `/admin/products/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    token,
-    body: { status: 'DISCONTINUED' },
-  });
-  if (response.status !== 200) throw new UnexpectedResponseError(`PATCH /admin/products/${id}`, response);
+  const path = `/admin/products/${encodeURIComponent(id)}`;
+  const response = await eventually(
+    () => callApi(target, path, { method: 'PATCH', token, body: { status: 'DISCONTINUED' } }),
+    (answer) => answer.status < 500,
+    { what: `PATCH ${path} to answer below 500`, timeoutMs: 60_000, intervalMs: 1000 },
+  );
+  if (response.status !== 200) throw new UnexpectedResponseError(`PATCH ${path}`, response);
+}
+
+/** What `POST /admin/products/{id}/restock` answers: the product's stock after the restock. */
+export interface StockLevel {
+  readonly onHand: number;
+  readonly reserved: number;
+  readonly available: number;
+}
+
+/**
+ * Adds `quantity` units of a product as the admin, and returns its stock afterwards: the only view of the
+ * units on hand and reserved (the public product shows what is available).
+ *
+ * @throws UnexpectedResponseError unless the API answers 200.
+ */
+export async function restock(target: ShopTarget, token: string, id: string, quantity: number): Promise<StockLevel> {
+  const path = `/admin/products/${encodeURIComponent(id)}/restock`;
+  const response = await callApi<StockLevel>(target, path, { method: 'POST', token, body: { quantity } });
+  if (response.status !== 200) throw new UnexpectedResponseError(`POST ${path}`, response);
+  return response.body;
 }

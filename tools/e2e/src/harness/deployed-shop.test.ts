@@ -23,7 +23,7 @@ const stack = (StackName: string, outputs: Record<string, string>) => ({
 afterEach(() => cfn.reset());
 
 describe('deployedTarget', () => {
-  it("reads the stage's stack outputs with DescribeStacks, in the client's region", async () => {
+  it("reads the stage's three stacks' outputs with DescribeStacks, in the client's region", async () => {
     cfn.on(DescribeStacksCommand, { StackName: 'ShopStaging-Stateful' }).resolves(
       stack('ShopStaging-Stateful', {
         EventBusName: 'bus',
@@ -31,9 +31,18 @@ describe('deployedTarget', () => {
         StorefrontClientId: 'client',
       }),
     );
-    cfn
-      .on(DescribeStacksCommand, { StackName: 'ShopStaging-Stateless' })
-      .resolves(stack('ShopStaging-Stateless', { ApiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com' }));
+    cfn.on(DescribeStacksCommand, { StackName: 'ShopStaging-Stateless' }).resolves(
+      stack('ShopStaging-Stateless', {
+        ApiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com',
+        CheckoutApiUrl: 'https://def.execute-api.eu-west-1.amazonaws.com/v1/',
+      }),
+    );
+    cfn.on(DescribeStacksCommand, { StackName: 'ShopStaging-Payments' }).resolves(
+      stack('ShopStaging-Payments', {
+        PaymentsUrl: 'https://ghi.execute-api.eu-west-1.amazonaws.com',
+        PaymentsApiKeySecretArn: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:key',
+      }),
+    );
 
     const target = await deployedTarget('staging', cloudFormation);
 
@@ -43,6 +52,9 @@ describe('deployedTarget', () => {
       userPoolId: 'eu-west-1_pool',
       storefrontClientId: 'client',
       eventBusName: 'bus',
+      checkoutApiUrl: 'https://def.execute-api.eu-west-1.amazonaws.com/v1/',
+      paymentsUrl: 'https://ghi.execute-api.eu-west-1.amazonaws.com',
+      paymentsApiKeySecretArn: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:key',
       env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' },
     });
   });

@@ -8,7 +8,7 @@ export interface ApiResponse<T = unknown> {
 }
 
 export interface ApiRequest {
-  readonly method?: 'GET' | 'POST' | 'PATCH';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A Cognito token, sent as `Authorization: Bearer <token>`. */
   readonly token?: string;
   /** Sent as JSON; a string is sent as it is (to send malformed JSON). */

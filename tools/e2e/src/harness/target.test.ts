@@ -8,15 +8,26 @@ const outputs = {
     StorefrontClientId: 'client1',
     Other: 'x',
   },
-  'ShopStaging-Stateless': { ApiUrl: 'https://api.example.com/' },
+  'ShopStaging-Stateless': {
+    ApiUrl: 'https://api.example.com/',
+    CheckoutApiUrl: 'https://checkout.example.com/v1',
+  },
+  'ShopStaging-Payments': {
+    PaymentsUrl: 'https://payments.example.com/',
+    PaymentsApiKeySecretArn: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:key',
+  },
 };
 
 describe('targetFromOutputs', () => {
   it('names the stacks of a stage as infra does', () => {
-    expect(shopStacks('staging')).toEqual({ stateful: 'ShopStaging-Stateful', stateless: 'ShopStaging-Stateless' });
+    expect(shopStacks('staging')).toEqual({
+      stateful: 'ShopStaging-Stateful',
+      stateless: 'ShopStaging-Stateless',
+      payments: 'ShopStaging-Payments',
+    });
   });
 
-  it('takes the API URL from the stateless stack and the pool, client and bus from the stateful one', () => {
+  it('takes the API URLs from the stateless stack, the pool, client and bus from the stateful one, the sandbox from its own', () => {
     const target = targetFromOutputs('staging', outputs, { AWS_REGION: 'eu-west-1' });
 
     expect(target).toEqual({
@@ -25,6 +36,9 @@ describe('targetFromOutputs', () => {
       userPoolId: 'eu-west-1_abc',
       storefrontClientId: 'client1',
       eventBusName: 'ShopBus',
+      checkoutApiUrl: 'https://checkout.example.com/v1/',
+      paymentsUrl: 'https://payments.example.com',
+      paymentsApiKeySecretArn: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:key',
       env: { AWS_REGION: 'eu-west-1' },
     });
   });

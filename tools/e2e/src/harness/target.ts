@@ -11,6 +11,12 @@ export interface ShopTarget {
   readonly userPoolId: string;
   readonly storefrontClientId: string;
   readonly eventBusName: string;
+  /** The checkout REST API's base URL (output `CheckoutApiUrl`), with its trailing slash: POST `${checkoutApiUrl}checkout`. */
+  readonly checkoutApiUrl: string;
+  /** The payment sandbox's URL (output `PaymentsUrl` of `Shop<Stage>-Payments`), without a trailing slash. */
+  readonly paymentsUrl: string;
+  /** The secret holding the sandbox's API key (output `PaymentsApiKeySecretArn`): cards are tokenized with it. */
+  readonly paymentsApiKeySecretArn: string;
   /**
    * What the AWS SDK clients need: `AWS_ENDPOINT_URL_*`, region and credentials for the local cloud; only the
    * region for a deployed stage (credentials then come from the default provider chain).
@@ -30,17 +36,18 @@ declare module 'vitest' {
 export interface ShopStacks {
   readonly stateful: string;
   readonly stateless: string;
+  readonly payments: string;
 }
 
 /**
  * The stack names of one stage of the shop.
  *
  * @example
- * shopStacks('dev'); // { stateful: 'ShopDev-Stateful', stateless: 'ShopDev-Stateless' }
+ * shopStacks('dev'); // { stateful: 'ShopDev-Stateful', stateless: 'ShopDev-Stateless', payments: 'ShopDev-Payments' }
  */
 export function shopStacks(stage: string): ShopStacks {
   const id = `Shop${stage.charAt(0).toUpperCase()}${stage.slice(1)}`;
-  return { stateful: `${id}-Stateful`, stateless: `${id}-Stateless` };
+  return { stateful: `${id}-Stateful`, stateless: `${id}-Stateless`, payments: `${id}-Payments` };
 }
 
 /** A stack output the shop must have is missing: the stage is not deployed, or not this version of it. */
@@ -75,6 +82,9 @@ export function targetFromOutputs(stage: string, outputs: Outputs, env: Record<s
     userPoolId: output(stacks.stateful, 'UserPoolId'),
     storefrontClientId: output(stacks.stateful, 'StorefrontClientId'),
     eventBusName: output(stacks.stateful, 'EventBusName'),
+    checkoutApiUrl: output(stacks.stateless, 'CheckoutApiUrl').replace(/\/*$/, '/'),
+    paymentsUrl: output(stacks.payments, 'PaymentsUrl').replace(/\/+$/, ''),
+    paymentsApiKeySecretArn: output(stacks.payments, 'PaymentsApiKeySecretArn'),
     env,
   };
 }

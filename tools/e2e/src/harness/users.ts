@@ -6,6 +6,7 @@ import {
   type CognitoIdentityProviderClient,
   InitiateAuthCommand,
   SignUpCommand,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { ShopTarget } from './target';
 
@@ -17,7 +18,7 @@ export interface TestUser {
   readonly email: string;
   /** The ID token: the API's JWT authorizer accepts it (audience = the storefront client) and it carries `cognito:groups`. */
   readonly idToken: string;
-  /** Deletes the user from the pool (a deployed stage keeps no test users). */
+  /** Deletes the user from the pool (a deployed stage keeps no test users); a user already gone is fine. */
   delete(): Promise<void>;
 }
 
@@ -72,7 +73,10 @@ export async function signUpUser(
     email,
     idToken,
     delete: async () => {
-      await cognito.send(new AdminDeleteUserCommand({ UserPoolId, Username: email }));
+      // A test may have deleted the account itself (DELETE /me): gone is what clean-up wants.
+      await cognito.send(new AdminDeleteUserCommand({ UserPoolId, Username: email })).catch((err: unknown) => {
+        if (!(err instanceof UserNotFoundException)) throw err;
+      });
     },
   };
 }
