@@ -67,6 +67,10 @@ export class StatefulStack extends Stack {
       bus,
       stageName: config.stageName,
     });
+    new CfnOutput(this, 'ImagesBucketName', {
+      value: this.products.imagesBucket.bucketName,
+      description: "The products' images (private: served through a CDN in AWS, a local server by npm start)",
+    });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName, description: 'The shop event bus' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool' });
     new CfnOutput(this, 'StorefrontClientId', {

@@ -60,9 +60,15 @@ export class StatelessStack extends Stack {
       gradualRollout: config.gradualRollout,
     });
     // The storefront evaluates the same flags as the backend: it needs to know where they are.
-    new CfnOutput(this, 'FlagsApplicationId', { value: this.flags.applicationId, description: 'AppConfig application' });
-    new CfnOutput(this, 'FlagsEnvironmentId', { value: this.flags.environmentId, description: 'AppConfig environment' });
-    new CfnOutput(this, 'FlagsProfileId', {
+    new CfnOutput(this, 'FeatureFlagsApplicationId', {
+      value: this.flags.applicationId,
+      description: 'AppConfig application',
+    });
+    new CfnOutput(this, 'FeatureFlagsEnvironmentId', {
+      value: this.flags.environmentId,
+      description: 'AppConfig environment',
+    });
+    new CfnOutput(this, 'FeatureFlagsProfileId', {
       value: this.flags.configurationProfileId,
       description: 'AppConfig feature-flag configuration profile',
     });
