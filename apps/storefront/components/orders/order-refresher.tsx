@@ -1,14 +1,25 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useState, useTransition } from 'react';
+import { scheduleRefresh } from '@/lib/orders/refresh-schedule';
 
-/** Re-renders the order page every `seconds` while the checkout runs; the page stops rendering it once settled. */
-export function OrderRefresher({ seconds = 2 }: { readonly seconds?: number }) {
+/**
+ * Re-renders the order page while the checkout runs; the page stops rendering it once settled.
+ * The next refresh is timed from the end of the previous one (its transition no longer pending), because a
+ * refresh started while another renders cancels it.
+ */
+export function OrderRefresher() {
   const router = useRouter();
-  useEffect(() => {
-    const timer = setInterval(() => router.refresh(), seconds * 1000);
-    return () => clearInterval(timer);
-  }, [router, seconds]);
+  const [pending, startTransition] = useTransition();
+  const [refreshes, setRefreshes] = useState(0);
+  useEffect(
+    () =>
+      scheduleRefresh({ refreshes, pending }, () => {
+        setRefreshes((count) => count + 1);
+        startTransition(() => router.refresh());
+      }),
+    [pending, refreshes, router],
+  );
   return null;
 }
