@@ -27,7 +27,7 @@ export class InboxNotFoundError extends Error {
  *
  * @throws InboxNotFoundError when not exactly one queue fits.
  * @example
- * const { deadLetterQueueUrl } = await findInbox(sqs, target, 'OrderPlacedInbox');
+ * const { deadLetterQueueUrl } = await findInbox(sqs, target, 'ProductsOrderPlacedInbox');
  */
 export async function findInbox(sqs: SQSClient, target: ShopTarget, namePart: string): Promise<Inbox> {
   const candidates = (await listQueues(sqs, `${shopStacks(target.stage).stateless}-`)).filter((url) =>

@@ -82,7 +82,7 @@ describe('the reservation rules', () => {
     async () => {
       const product = await session.aProduct({ stock: 5 });
       const lines = [{ sku: product.sku, productId: product.id, quantity: 2 }];
-      const inbox = await findInbox(session.clients.sqs, target, 'OrderConfirmedInbox');
+      const inbox = await findInbox(session.clients.sqs, target, 'ProductsOrderConfirmedInbox');
       const { orderId, answer } = await placeOrder(lines);
 
       await putEntries(session.clients.events, [
