@@ -2,7 +2,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
-import { CORRELATION_ID_PLACEHOLDER, SavedQueries, type SavedQueriesProps } from './saved-queries';
+import { CORRELATION_ID_TO_PASTE, SavedQueries, type SavedQueriesProps } from './saved-queries';
 
 function queries(props: Partial<SavedQueriesProps> = {}) {
   const stack = new Stack(new App(), 'Observability');
@@ -66,7 +66,7 @@ describe('SavedQueries', () => {
     const query = lines(byName['ShopProd/Path of a correlation id across services']);
 
     expect(query).toEqual(
-      expect.arrayContaining([`| filter correlation_id = "${CORRELATION_ID_PLACEHOLDER}"`, '| sort @timestamp asc']),
+      expect.arrayContaining([`| filter correlation_id = "${CORRELATION_ID_TO_PASTE}"`, '| sort @timestamp asc']),
     );
     expect(query[0]).toMatch(/^fields @timestamp, service, function_name, level, message, causation_id/);
   });

@@ -3,7 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 /** Replaced by the operator in the console before running "Path of a correlation id". */
-export const CORRELATION_ID_PLACEHOLDER = 'paste-a-correlation-id';
+export const CORRELATION_ID_TO_PASTE = 'paste-a-correlation-id';
 
 export interface SavedQueriesProps {
   /** Folder in the Logs Insights console, e.g. `ShopProd`: keeps stages sharing an account apart. */
@@ -71,7 +71,7 @@ export class SavedQueries extends Construct {
       'Path of a correlation id across services',
       new logs.QueryString({
         fields: ['@timestamp', 'service', 'function_name', 'level', 'message', 'causation_id', 'function_request_id'],
-        filterStatements: [`correlation_id = "${CORRELATION_ID_PLACEHOLDER}"`],
+        filterStatements: [`correlation_id = "${CORRELATION_ID_TO_PASTE}"`],
         sort: '@timestamp asc',
         limit: 1000,
       }),
