@@ -62,19 +62,31 @@ export async function paymentsApiKey(target: ShopTarget, secrets: SecretsManager
 
 /**
  * Tokenizes a test card with the sandbox (`POST /v1/tokens`), as the storefront's server does: the card number
- * never reaches the shop's own API.
+ * never reaches the shop's own API. A 5xx (a cold sandbox function under load) is sent again with the same
+ * idempotency key, as a well-behaved client does: it cannot make two tokens.
  *
- * @throws UnexpectedResponseError unless the sandbox answers 201.
+ * @throws UnexpectedResponseError unless the sandbox answers 201 within `attempts` tries.
  */
-export async function tokenizeCard(target: ShopTarget, apiKey: string, number: string): Promise<string> {
-  const response = await fetch(`${target.paymentsUrl}/v1/tokens`, {
+export async function tokenizeCard(
+  target: ShopTarget,
+  apiKey: string,
+  number: string,
+  attempts = 3,
+): Promise<string> {
+  const idempotencyKey = randomUUID();
+  const request = {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'idempotency-key': randomUUID() },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'idempotency-key': idempotencyKey },
     body: JSON.stringify({
       card: { number, expMonth: 12, expYear: 2035, cvc: number.length === 15 ? '1234' : '123' },
     }),
-  });
-  const body = (await response.json()) as { id?: string };
+  };
+  let response = await fetch(`${target.paymentsUrl}/v1/tokens`, request);
+  for (let attempt = 1; response.status >= 500 && attempt < attempts; attempt++) {
+    await response.body?.cancel();
+    response = await fetch(`${target.paymentsUrl}/v1/tokens`, request);
+  }
+  const body = (await response.json().catch(() => ({}))) as { id?: string };
   if (response.status !== 201 || !body.id)
     throw new UnexpectedResponseError('POST /v1/tokens', { status: response.status, headers: response.headers, body });
   return body.id;
