@@ -24,6 +24,8 @@ const ACCEPTED: ReadonlyArray<readonly [string, string]> = [
   ['AWS::CloudWatch::', 'metrics, alarms and dashboards are not evaluated'],
   ['AWS::CodeDeploy::', 'no traffic shifting: every alias runs the current code'],
   ['AWS::XRay::', 'tracing is not emulated'],
+  ['AWS::Synthetics::', 'canaries browse a deployed stage: locally the browser tests do their job'],
+  ['AWS::CloudFront::', 'no CDN locally: clients reach the origins directly'],
   ['AWS::ApiGateway::Account', 'account settings have no local effect'],
   ['Custom::LogRetention', 'log retention has no local effect'],
   ['Custom::S3AutoDeleteObjects', 'local data is discarded when the local cloud stops'],
