@@ -3,8 +3,12 @@ import { defineApp } from './app';
 import { StageConfigError } from './config';
 import { PipelineConfigError } from './pipeline/pipeline-config';
 
+// `SHOP_SYNTH_TEMPLATES_ONLY=true` writes the templates without bundling any function (seconds, not a minute):
+// for tools that read the wiring, such as the generated architecture diagrams. Never for a deployment.
+const templatesOnly = process.env['SHOP_SYNTH_TEMPLATES_ONLY'] === 'true';
+
 try {
-  defineApp(new App(), process.env);
+  defineApp(new App(templatesOnly ? { context: { 'aws:cdk:bundling-stacks': [] } } : {}), process.env);
 } catch (err) {
   if (!(err instanceof StageConfigError || err instanceof PipelineConfigError)) throw err;
   // A configuration mistake needs its message, not a stack trace.
