@@ -1,6 +1,7 @@
 import { App, Duration, Stack, Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { LiveAlias, type LiveAliasProps, lambdaDeploymentConfig } from './live-alias';
@@ -106,6 +107,47 @@ describe('LiveAlias', () => {
       expect.objectContaining({ MetricName: 'Duration', ExtendedStatistic: 'p99', Threshold: 8000 }),
     ]);
     for (const alarm of alarms) expect(alarm.Dimensions).toContainEqual(aliasDimension);
+  });
+
+  it('rolls back on the given faults instead of every error, for a function that throws on purpose', () => {
+    const { template } = aLiveAlias('canary', () => ({
+      faults: (alias) =>
+        new cloudwatch.MathExpression({
+          expression: 'errors - FILL(refused, 0)',
+          usingMetrics: {
+            errors: alias.metricErrors({ statistic: cloudwatch.Stats.SUM }),
+            refused: new cloudwatch.Metric({ namespace: 'Shop', metricName: 'Refused', statistic: 'Sum' }),
+          },
+          period: Duration.minutes(1),
+        }),
+    }));
+
+    const errors = Object.values(template.findResources('AWS::CloudWatch::Alarm'))[0]?.Properties;
+
+    expect(errors.Threshold).toBe(0);
+    expect(errors.Metrics).toContainEqual(expect.objectContaining({ Expression: 'errors - FILL(refused, 0)' }));
+    expect(JSON.stringify(errors.Metrics)).toContain(':live');
+  });
+
+  it('adds its scoped statements to a shared deployment role instead of creating its own', () => {
+    const { stack, fn, live, template } = aLiveAlias('canary', (scope) => ({
+      deploymentRole: new iam.Role(scope, 'OrdersDeploymentRole', {
+        assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
+      }),
+    }));
+
+    const sharedId = stack.getLogicalId(live.deploymentRole.node.defaultChild as iam.CfnRole);
+    const roles = Object.keys(template.findResources('AWS::IAM::Role'));
+    const statements = statementsOf(template, sharedId);
+
+    // The function's own role, and the shared one: none of the alias's.
+    expect(roles.sort()).toEqual([sharedId, stack.getLogicalId(fn.role?.node.defaultChild as iam.CfnRole)].sort());
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: ['lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:GetProvisionedConcurrencyConfig'],
+        Resource: [stack.resolve(fn.functionArn), stack.resolve(live.alias.functionArn)],
+      }),
+    );
   });
 
   it('has no smoke test unless given a smoke event', () => {

@@ -40,8 +40,19 @@ export interface LiveAliasProps {
   readonly deploymentConfig: codedeploy.ILambdaDeploymentConfig;
   /** Share one CodeDeploy application per service. @default - one per alias */
   readonly application?: codedeploy.ILambdaApplication;
+  /**
+   * Share one CodeDeploy role per service: each alias adds its own scoped statements to it, and a stack keeps
+   * two resources (a role and its policy) per alias fewer, against CloudFormation's 500. @default - one per alias
+   */
+  readonly deploymentRole?: iam.Role;
   /** p99 duration, as a fraction of the timeout, that rolls back. @default 0.8 */
   readonly durationRatio?: number;
+  /**
+   * What counts as a fault of the alias, for a function that also throws on purpose (a task whose refusals
+   * are errors the workflow catches): e.g. its Errors minus the refusals it counts. Summed per minute; any
+   * fault rolls back. @default - every error of the alias
+   */
+  readonly faults?: (alias: lambda.Alias) => cloudwatch.IMetric;
   /** More alarms that roll back (e.g. a workflow's failures). @default - the alias's errors and duration */
   readonly extraAlarms?: cloudwatch.IAlarm[];
   /**
@@ -67,9 +78,9 @@ export interface LiveAliasProps {
 export class LiveAlias extends Construct {
   readonly alias: lambda.Alias;
   readonly deploymentGroup: codedeploy.LambdaDeploymentGroup;
-  /** The role CodeDeploy deploys with, scoped to this function, its alias, alarms and hook. */
+  /** The role CodeDeploy deploys with, scoped to this function, its alias, alarms and hook (and, when shared, others'). */
   readonly deploymentRole: iam.Role;
-  /** Errors of the alias (any, in a minute). */
+  /** Errors of the alias (any, in a minute), or its `faults` when given. */
   readonly errors: cloudwatch.Alarm;
   /** p99 duration of the alias above `durationRatio` of the timeout, in 2 of 3 minutes. */
   readonly duration: cloudwatch.Alarm;
@@ -79,10 +90,10 @@ export class LiveAlias extends Construct {
     super(scope, id);
     const { fn } = props;
     this.alias = new lambda.Alias(this, 'Alias', { aliasName: LIVE_ALIAS_NAME, version: fn.currentVersion });
-    this.errors = this.errorsAlarm();
+    this.errors = this.errorsAlarm(props.faults);
     this.duration = this.durationAlarm(fn.timeout ?? Duration.seconds(3), props.durationRatio);
     const alarms = [this.errors, this.duration, ...(props.extraAlarms ?? [])];
-    const role = this.codeDeployRole(fn, alarms);
+    const role = this.codeDeployRole(fn, alarms, props.deploymentRole);
     this.deploymentRole = role;
     this.deploymentGroup = new codedeploy.LambdaDeploymentGroup(this, 'DeploymentGroup', {
       alias: this.alias,
@@ -104,11 +115,13 @@ export class LiveAlias extends Construct {
    * those of AWSCodeDeployRoleForLambdaLimited, which grants them on "*", minus S3 (CloudFormation passes the
    * AppSpec inline) and SNS (no triggers).
    */
-  private codeDeployRole(fn: lambda.Function, alarms: cloudwatch.IAlarm[]): iam.Role {
-    const role = new iam.Role(this, 'DeploymentRole', {
-      assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
-      description: 'CodeDeploy shifts the live alias of one function, watching its alarms',
-    });
+  private codeDeployRole(fn: lambda.Function, alarms: cloudwatch.IAlarm[], shared?: iam.Role): iam.Role {
+    const role =
+      shared ??
+      new iam.Role(this, 'DeploymentRole', {
+        assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
+        description: 'CodeDeploy shifts the live alias of one function, watching its alarms',
+      });
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:GetProvisionedConcurrencyConfig'],
@@ -135,10 +148,14 @@ export class LiveAlias extends Construct {
     };
   }
 
-  private errorsAlarm(): cloudwatch.Alarm {
+  private errorsAlarm(faults?: (alias: lambda.Alias) => cloudwatch.IMetric): cloudwatch.Alarm {
     return new cloudwatch.Alarm(this, 'Errors', {
-      alarmDescription: 'The live alias threw or timed out: CodeDeploy rolls a deployment in progress back.',
-      metric: this.alias.metricErrors({ period: Duration.minutes(1), statistic: cloudwatch.Stats.SUM }),
+      alarmDescription: faults
+        ? 'The live alias failed for a reason other than an intended refusal: CodeDeploy rolls a deployment in progress back.'
+        : 'The live alias threw or timed out: CodeDeploy rolls a deployment in progress back.',
+      metric:
+        faults?.(this.alias) ??
+        this.alias.metricErrors({ period: Duration.minutes(1), statistic: cloudwatch.Stats.SUM }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,

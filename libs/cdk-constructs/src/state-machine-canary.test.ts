@@ -104,7 +104,7 @@ describe('StateMachineCanary', () => {
     ]);
   });
 
-  it('grants starting executions of the alias only', () => {
+  it('grants starting executions through the alias, authorized on the state machine as Step Functions requires', () => {
     const { stack, make } = aCheckout();
     const live = make();
     const caller = new iam.Role(stack, 'ApiRole', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
@@ -117,7 +117,7 @@ describe('StateMachineCanary', () => {
           {
             Action: 'states:StartExecution',
             Effect: 'Allow',
-            Resource: { 'Fn::GetAtt': [stack.getLogicalId(live.alias), 'Arn'] },
+            Resource: [stack.resolve(live.stateMachineArn), { 'Fn::GetAtt': [stack.getLogicalId(live.alias), 'Arn'] }],
           },
         ],
       },

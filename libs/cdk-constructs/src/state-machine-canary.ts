@@ -53,6 +53,8 @@ export class StateMachineCanary extends Construct {
   readonly alias: sfn.CfnStateMachineAlias;
   /** The ARN to start executions with: `arn:…:stateMachine:<name>:live`. */
   readonly aliasArn: string;
+  /** The unqualified state machine: what IAM authorizes a start through the alias against. */
+  readonly stateMachineArn: string;
   readonly failed: cloudwatch.Alarm;
   readonly timedOut: cloudwatch.Alarm;
 
@@ -99,16 +101,23 @@ export class StateMachineCanary extends Construct {
       },
     });
     this.aliasArn = this.alias.attrArn;
+    this.stateMachineArn = stateMachine.stateMachineArn;
   }
 
   /**
-   * Lets `grantee` start executions of the live alias (and so of whichever version it routes to).
+   * Lets `grantee` start executions of the live alias (and so of whichever version it routes to). Step Functions
+   * authorizes a start through a version or alias against the state machine's own ARN ("Authorization for
+   * versions and aliases"), so the statement names it beside the alias ARN, which scopes it down.
    *
    * @example
    * live.grantStartExecution(intakeRole);
    */
   grantStartExecution(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions: ['states:StartExecution'], resourceArns: [this.aliasArn] });
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['states:StartExecution'],
+      resourceArns: [this.stateMachineArn, this.aliasArn],
+    });
   }
 }
 

@@ -32,6 +32,7 @@ export { sqsPlugin } from './sqs/plugin';
 export { stepFunctionsService, type StepFunctionsServiceOptions } from './stepfunctions/plugin';
 export type { ConnectionAuth, ConnectionResolver } from './stepfunctions';
 export { eventBridgePlugin, type EventBridgePluginOptions } from './eventbridge/plugin';
+export { testEventPattern } from './eventbridge/engine/test-event-pattern';
 export { apiGatewayPlugin, type ApiGatewayPluginOptions } from './apigateway/plugin';
 export { cognitoService, type CognitoServiceOptions } from './cognito/plugin';
 export { localIssuerFor } from './cognito/issuer';

@@ -21,6 +21,12 @@ describe('toSqsEventSourceMapping', () => {
     });
   });
 
+  it('keeps the alias of a qualified function name, which CDK gives a mapping on an alias (`name:live`)', () => {
+    const mapping = toSqsEventSourceMapping('M', { EventSourceArn: QUEUE, FunctionName: 'worker:live' });
+
+    expect(mapping.functionArn).toBe('arn:aws:lambda:eu-west-2:123456789012:function:worker:live');
+  });
+
   it('reads batching, scaling, partial batch responses, Enabled and filters', () => {
     const mapping = toSqsEventSourceMapping('M', {
       EventSourceArn: QUEUE,

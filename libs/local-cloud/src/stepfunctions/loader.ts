@@ -3,6 +3,7 @@ import { StepFunctionsApiError } from './engine/api-errors';
 import type { StateMachineType } from './engine/definition';
 import type { StepFunctionsEngine } from './engine/engine';
 import type { StateMachineRecord } from './engine/execution';
+import type { AliasRoute } from './engine/qualifiers';
 
 /** A resolved `AWS::StepFunctions::StateMachine` the emulator refuses, naming the stack and resource. */
 export class StateMachineLoadError extends Error {
@@ -61,4 +62,45 @@ export function loadStateMachine(engine: StepFunctionsEngine, resource: Resolved
     const reason = err instanceof StepFunctionsApiError || err instanceof Error ? err.message : String(err);
     throw new StateMachineLoadError(`State machine ${where} cannot run locally: ${reason}`, { cause: err });
   }
+}
+
+/** The template's state machine types, in the order they must load: a version needs its machine, an alias its versions. */
+export const STATE_MACHINE_RESOURCE_TYPES = [
+  'AWS::StepFunctions::StateMachine',
+  'AWS::StepFunctions::StateMachineVersion',
+  'AWS::StepFunctions::StateMachineAlias',
+] as const;
+
+/**
+ * Registers a resolved `AWS::StepFunctions::StateMachineVersion` or `StateMachineAlias`. An alias routes by its
+ * RoutingConfiguration, or, with a DeploymentPreference, to the version it deploys: locally there is no traffic
+ * shifting, so every deployment has completed.
+ *
+ * @example
+ * loadQualifier(engine, versionResource); // StartExecution now accepts `<state machine ARN>:1`
+ */
+export function loadQualifier(engine: StepFunctionsEngine, resource: ResolvedResource): void {
+  const where = `${resource.stackName}/${resource.logicalId}`;
+  const arn = resource.arn ?? resource.ref;
+  try {
+    if (resource.type === 'AWS::StepFunctions::StateMachineVersion') engine.publishVersion(arn);
+    else engine.createAlias(arn, aliasRoutes(resource.properties));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StateMachineLoadError(`${resource.type} ${where} cannot run locally: ${reason}`, { cause: err });
+  }
+}
+
+function aliasRoutes(properties: { [key: string]: Json }): AliasRoute[] {
+  const routing = properties.RoutingConfiguration;
+  if (Array.isArray(routing)) {
+    return routing.map((route) => {
+      const { StateMachineVersionArn, Weight } = route as { StateMachineVersionArn?: Json; Weight?: Json };
+      return { versionArn: String(StateMachineVersionArn), weight: Number(Weight) };
+    });
+  }
+  const preference = properties.DeploymentPreference as { StateMachineVersionArn?: Json } | undefined;
+  return preference?.StateMachineVersionArn === undefined
+    ? []
+    : [{ versionArn: String(preference.StateMachineVersionArn), weight: 100 }];
 }

@@ -2,7 +2,7 @@ import type { ServicePlugin } from '../core/contracts';
 import { makeStepFunctionsEndpoint } from './api/endpoint';
 import { connectionsIn } from './connections';
 import { StepFunctionsEngine, type ExecutionObservation } from './engine/engine';
-import { loadStateMachine } from './loader';
+import { loadQualifier, loadStateMachine, STATE_MACHINE_RESOURCE_TYPES } from './loader';
 import type { ConnectionResolver } from './tasks/http';
 
 export interface StepFunctionsServiceOptions {
@@ -15,7 +15,8 @@ export interface StepFunctionsServiceOptions {
 }
 
 /**
- * The Step Functions plug-in: loads every `AWS::StepFunctions::StateMachine`, serves the `states` API and
+ * The Step Functions plug-in: loads every `AWS::StepFunctions::StateMachine` (and its versions and aliases,
+ * which StartExecution accepts), serves the `states` API and
  * provides the `stepFunctions` port (StartExecution for EventBridge targets and API Gateway integrations).
  *
  * @example
@@ -24,7 +25,7 @@ export interface StepFunctionsServiceOptions {
 export function stepFunctionsService(options: StepFunctionsServiceOptions = {}): ServicePlugin {
   return {
     name: 'stepfunctions',
-    resourceTypes: ['AWS::StepFunctions::StateMachine'],
+    resourceTypes: STATE_MACHINE_RESOURCE_TYPES,
     start: async (ctx) => {
       const engine = await StepFunctionsEngine.create({
         region: ctx.region,
@@ -34,7 +35,10 @@ export function stepFunctionsService(options: StepFunctionsServiceOptions = {}):
         ...options,
         resolveConnection: options.resolveConnection ?? connectionsIn(ctx.allResources ?? [], ctx.ports),
       });
-      for (const resource of ctx.resources) loadStateMachine(engine, resource);
+      const ofType = (type: string) => ctx.resources.filter((resource) => resource.type === type);
+      const [machines, versions, aliases] = STATE_MACHINE_RESOURCE_TYPES.map(ofType);
+      for (const resource of machines ?? []) loadStateMachine(engine, resource);
+      for (const resource of [...(versions ?? []), ...(aliases ?? [])]) loadQualifier(engine, resource);
       return {
         endpoints: [makeStepFunctionsEndpoint(engine, ctx.logger.child({ service: 'stepfunctions' }))],
         provides: { stepFunctions: engine },

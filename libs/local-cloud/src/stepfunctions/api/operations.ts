@@ -52,7 +52,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     if (filter && !STATUSES.has(filter)) throw new StepFunctionsApiError('ValidationException', `Invalid statusFilter '${filter}'`);
     const executions = engine.listExecutions(requireString(r, 'stateMachineArn')).filter((e) => !filter || e.status === filter);
     const { items, nextToken } = page(executions, r);
-    const summaries = items.map((e) => ({ executionArn: e.arn, stateMachineArn: e.stateMachine.arn, name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate }));
+    const summaries = items.map((e) => ({ executionArn: e.arn, stateMachineArn: e.stateMachine.arn, stateMachineVersionArn: e.versionArn, stateMachineAliasArn: e.aliasArn, name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate }));
     return { executions: summaries, nextToken };
   },
   StopExecution: (engine, r) => {

@@ -5,6 +5,7 @@ export type SfnErrorCode =
   | 'StateMachineDoesNotExist'
   | 'StateMachineAlreadyExists'
   | 'StateMachineTypeNotSupported'
+  | 'ResourceNotFound'
   | 'InvalidArn'
   | 'InvalidName'
   | 'InvalidExecutionInput'

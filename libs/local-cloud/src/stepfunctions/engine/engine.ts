@@ -8,6 +8,7 @@ import { InvalidDefinitionError, parseDefinition, type StateMachineType } from '
 import { Execution, type StateMachineRecord } from './execution';
 import type { HistoryEvent } from './history';
 import { loadLibraryTimeoutClass } from './library-timeout';
+import { type AliasRoute, StateMachineQualifiers, unqualifiedArn } from './qualifiers';
 import { TaskTokens } from './task-tokens';
 
 /** What the observer hook sees: every history event of every execution, with its correlation id. */
@@ -44,6 +45,7 @@ export interface EngineOptions {
 export class StepFunctionsEngine implements ExecutionStarter {
   readonly tokens = new TaskTokens();
   readonly deps: IntegrationDeps;
+  private readonly qualifiers = new StateMachineQualifiers();
   private readonly machines = new Map<string, StateMachineRecord>();
   private readonly executions = new Map<string, Execution>();
 
@@ -86,8 +88,20 @@ export class StepFunctionsEngine implements ExecutionStarter {
     return record;
   }
 
+  /** Publishes a version (`<state machine ARN>:<n>`) of a state machine's definition, as the template's StateMachineVersion. */
+  publishVersion(versionArn: string): void {
+    this.stateMachine(unqualifiedArn(versionArn));
+    this.qualifiers.publishVersion(versionArn);
+  }
+
+  /** An alias (`<state machine ARN>:<name>`) routing executions to one or two of its versions. */
+  createAlias(aliasArn: string, routes: readonly AliasRoute[]): void {
+    this.stateMachine(unqualifiedArn(aliasArn));
+    this.qualifiers.createAlias(aliasArn, routes);
+  }
+
   stateMachine(arn: string): StateMachineRecord {
-    const record = this.machines.get(arn) ?? this.machines.get(arn.split(':').slice(0, 7).join(':'));
+    const record = this.machines.get(arn) ?? this.machines.get(unqualifiedArn(arn));
     if (!record) throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
     return record;
   }
@@ -118,9 +132,12 @@ export class StepFunctionsEngine implements ExecutionStarter {
     return execution;
   }
 
+  /** A version's or an alias's ARN lists only the executions associated with it, as ListExecutions does. */
   listExecutions(stateMachineArn: string): Execution[] {
     const machine = this.stateMachine(stateMachineArn);
-    return [...this.executions.values()].filter((e) => e.stateMachine.arn === machine.arn).reverse();
+    const associated = (e: Execution) =>
+      stateMachineArn === machine.arn || e.versionArn === stateMachineArn || e.aliasArn === stateMachineArn;
+    return [...this.executions.values()].filter((e) => e.stateMachine.arn === machine.arn && associated(e)).reverse();
   }
 
   /** Stops every running execution (the local cloud is shutting down). */
@@ -129,6 +146,7 @@ export class StepFunctionsEngine implements ExecutionStarter {
   }
 
   private start(stateMachineArn: string, input: string, name: string | undefined, sync: boolean): Execution {
+    const { versionArn, aliasArn } = this.qualifiers.resolve(stateMachineArn);
     const machine = this.stateMachine(stateMachineArn);
     if (sync && machine.type !== 'EXPRESS') throw new StepFunctionsApiError('StateMachineTypeNotSupported', 'StartSyncExecution is only supported for EXPRESS state machines');
     checkInput(input);
@@ -147,6 +165,8 @@ export class StepFunctionsEngine implements ExecutionStarter {
       arn,
       name: executionName,
       stateMachine: machine,
+      versionArn,
+      aliasArn,
       input,
       deps: this.deps,
       onEvent: observe && ((e) => observe({ executionArn: e.arn, executionName: e.name, stateMachineArn: machine.arn, correlationId, status: e.status, event: e.history.events.at(-1)! })),
@@ -175,6 +195,8 @@ export function describeExecution(execution: Execution): { [key: string]: Json |
   return {
     executionArn: execution.arn,
     stateMachineArn: execution.stateMachine.arn,
+    stateMachineVersionArn: execution.versionArn,
+    stateMachineAliasArn: execution.aliasArn,
     name: execution.name,
     status: execution.status,
     startDate: execution.startDate,

@@ -38,6 +38,10 @@ export class Execution {
   readonly arn: string;
   readonly name: string;
   readonly stateMachine: StateMachineRecord;
+  /** The version it runs, when started through a version or an alias ARN. */
+  readonly versionArn?: string;
+  /** The alias it was started through, if any. */
+  readonly aliasArn?: string;
   readonly input: string;
   readonly startDate = new Date();
   readonly history = new HistoryLog();
@@ -50,10 +54,12 @@ export class Execution {
   private readonly controller = new AbortController();
   private readonly root = this.history.thread();
 
-  constructor(options: { arn: string; name: string; stateMachine: StateMachineRecord; input: string; deps: IntegrationDeps; onEvent?: (execution: Execution) => void }) {
+  constructor(options: { arn: string; name: string; stateMachine: StateMachineRecord; versionArn?: string; aliasArn?: string; input: string; deps: IntegrationDeps; onEvent?: (execution: Execution) => void }) {
     this.arn = options.arn;
     this.name = options.name;
     this.stateMachine = options.stateMachine;
+    this.versionArn = options.versionArn;
+    this.aliasArn = options.aliasArn;
     this.input = options.input;
     if (options.onEvent) this.history.onEvent(() => options.onEvent!(this));
     this.done = this.run(options.deps);
