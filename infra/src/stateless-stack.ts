@@ -2,13 +2,9 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { InvoicesService } from '@shop/invoices/infra';
-import type { InvoicesData } from '@shop/invoices/infra';
 import { OrdersService } from '@shop/orders/infra';
 import type { OrdersData } from '@shop/orders/infra';
 import { ProductsService } from '@shop/products/infra';
-import { UsersService } from '@shop/users/infra';
-import type { UsersData } from '@shop/users/infra';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { ApiGatewayLogging } from './platform/api-gateway-logging';
@@ -26,16 +22,15 @@ export interface StatelessStackProps extends StackProps {
   /** From the stateful stack: each service's tables and buckets. */
   readonly products: Pick<ProductsData, 'table' | 'idempotencyTable' | 'imagesBucket'>;
   readonly orders: Pick<OrdersData, 'table' | 'idempotencyTable'>;
-  readonly invoices: Pick<InvoicesData, 'table' | 'idempotencyTable' | 'bucket'>;
-  readonly users: Pick<UsersData, 'table'>;
   /** From the payments stack: where the checkout authorizes payments, and the API key it sends. */
   readonly payments: { readonly url: string; readonly apiKeySecret: secretsmanager.ISecret };
 }
 
 /**
- * The services: one construct each (`new OrdersService(this, 'Orders', { bus: this.bus, ... })`), built from
- * the stateful stack's resources through typed props, and the HTTP API they add their routes to. Holds no
- * data, so it is safe to destroy and redeploy.
+ * The HTTP API, the feature flags, and the products and orders services: one construct each
+ * (`new OrdersService(this, 'Orders', { bus: this.bus, ... })`), built from the stateful stack's resources through
+ * typed props. Invoices and users have stacks of their own (`ServiceStack`, ADR 28) that add their routes to
+ * this API. Holds no data, so it is safe to destroy and redeploy.
  */
 export class StatelessStack extends Stack {
   readonly config: StageConfig;
@@ -44,11 +39,9 @@ export class StatelessStack extends Stack {
   readonly flags: ShopFeatureFlags;
   readonly products: ProductsService;
   readonly orders: OrdersService;
-  readonly invoices: InvoicesService;
-  readonly users: UsersService;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    const { config, bus, userPool, apiClients, products, orders, invoices, users, payments, ...stackProps } = props;
+    const { config, bus, userPool, apiClients, products, orders, payments, ...stackProps } = props;
     super(scope, id, stackProps);
     this.config = config;
     this.bus = bus;
@@ -80,6 +73,7 @@ export class StatelessStack extends Stack {
       httpApi: this.api.httpApi,
       adminAuthorizer: this.api.authorizer,
       seedCatalog: config.seedCatalog,
+      rollout: config.rollout,
     });
 
     new ApiGatewayLogging(this, 'ApiGatewayLogging');
@@ -92,21 +86,7 @@ export class StatelessStack extends Stack {
       userPool,
       payments,
       flags: this.flags,
-    });
-    this.invoices = new InvoicesService(this, 'Invoices', {
-      ...invoices,
-      bus,
-      stageName: config.stageName,
-      httpApi: this.api.httpApi,
-      jwtAuthorizer: this.api.authorizer,
-    });
-    this.users = new UsersService(this, 'Users', {
-      ...users,
-      userPool,
-      bus,
-      stageName: config.stageName,
-      httpApi: this.api.httpApi,
-      jwtAuthorizer: this.api.authorizer,
+      rollout: config.rollout,
     });
     new CfnOutput(this, 'CheckoutApiUrl', { value: this.orders.checkoutApiUrl, description: 'POST /checkout' });
   }

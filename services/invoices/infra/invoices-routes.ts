@@ -29,3 +29,40 @@ export function addInvoicesRoutes(scope: Construct, props: InvoicesRoutesProps):
       }),
   );
 }
+
+/**
+ * `GET /orders/smoke-test/invoice` as the HTTP API sends it (payload 2.0) but with no JWT claims: the
+ * pre-traffic hook's smoke event for GetInvoice. Nobody signed in may see an invoice, so the handler answers
+ * 404 without reading anything.
+ */
+export function unsignedInvoiceRequest() {
+  const rawPath = '/orders/smoke-test/invoice';
+  const routeKey = 'GET /orders/{orderId}/invoice';
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString: '',
+    headers: { accept: 'application/json' },
+    pathParameters: { orderId: 'smoke-test' },
+    requestContext: {
+      accountId: 'anonymous',
+      apiId: 'pre-traffic-hook',
+      domainName: 'pre-traffic-hook',
+      domainPrefix: 'pre-traffic-hook',
+      http: {
+        method: 'GET',
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'pre-traffic-hook',
+      },
+      requestId: 'pre-traffic-hook',
+      routeKey,
+      stage: '$default',
+      time: '01/Jan/2026:00:00:00 +0000',
+      timeEpoch: 1767225600000,
+    },
+    isBase64Encoded: false,
+  };
+}

@@ -41,12 +41,17 @@ describe('InvoicesService event wiring', { timeout: SYNTH_TIMEOUT_MS }, () => {
     }
   });
 
+  const aliasIdOf = (name: 'orderConfirmed' | 'orderCancelled') =>
+    logicalIdOf(s.service.liveAliases.find((live) => live.alias.version.lambda === s.service.functions[name])?.alias);
+
   it('reads each inbox in batches of 10, reporting failed messages, at most 5 functions at a time', () => {
     for (const name of ['orderConfirmed', 'orderCancelled'] as const) {
       const mappings = s.template.findResources('AWS::Lambda::EventSourceMapping', {
         Properties: {
           EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(s.service.inboxes[name].inbox.queue), 'Arn'] },
-          FunctionName: { Ref: logicalIdOf(s.service.functions[name]) },
+          FunctionName: {
+            'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: aliasIdOf(name) }] }] }, ':live']],
+          },
         },
       });
 

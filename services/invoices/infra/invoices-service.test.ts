@@ -15,12 +15,15 @@ describe('InvoicesService', { timeout: SYNTH_TIMEOUT_MS }, () => {
     template = Template.fromStack(stage.stateless);
   }, SYNTH_TIMEOUT_MS);
 
-  it('serves GET /orders/{orderId}/invoice behind the JWT authorizer, from the API function', () => {
+  it('serves GET /orders/{orderId}/invoice behind the JWT authorizer, from the API function’s live alias', () => {
     const [route] = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
 
     expect(route?.Properties).toMatchObject({ RouteKey: 'GET /orders/{orderId}/invoice', AuthorizationType: 'JWT' });
     expect(JSON.stringify(template.findResources('AWS::ApiGatewayV2::Integration'))).toContain(
-      logicalIdOf(stage.service.functions.getInvoice),
+      logicalIdOf(
+        stage.service.liveAliases.find((live) => live.alias.version.lambda === stage.service.functions.getInvoice)
+          ?.alias,
+      ),
     );
   });
 
@@ -52,7 +55,8 @@ describe('InvoicesService', { timeout: SYNTH_TIMEOUT_MS }, () => {
   it('sends every alarm to the alarm topic', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
 
-    expect(alarms.length).toBe(stage.service.alarms.length);
+    // The service's alarms, and the errors and duration alarms of its three live aliases.
+    expect(alarms.length).toBe(stage.service.alarms.length + 3 * 2);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 });

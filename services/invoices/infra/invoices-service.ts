@@ -1,17 +1,28 @@
 import { fileURLToPath } from 'node:url';
-import { FunctionAlarms, grantPutEventsForSource, type LogLevel, ServiceFunction } from '@shop/cdk-constructs';
+import {
+  FunctionAlarms,
+  grantPutEventsForSource,
+  lambdaDeploymentConfig,
+  LiveAlias,
+  type LogLevel,
+  type Rollout,
+  ServiceFunction,
+} from '@shop/cdk-constructs';
 import { type AnyEventDefinition, OrderCancelled, OrderConfirmed } from '@shop/events';
 import { Duration } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { EventInbox } from './event-inbox';
-import { addInvoicesRoutes } from './invoices-routes';
+import { addInvoicesRoutes, unsignedInvoiceRequest } from './invoices-routes';
 import { grantPdfAccess, PDF_PREFIXES } from './pdf-access';
 import { grantTableAccess } from './table-access';
 
@@ -40,6 +51,8 @@ export interface InvoicesServiceProps {
   readonly jwtAuthorizer: apigwv2.IHttpRouteAuthorizer;
   /** The seller's name printed on every invoice. @default 'Shop' */
   readonly shopName?: string;
+  /** How new code reaches the route and the consumers: StageConfig's `rollout` (a canary, or all at once). */
+  readonly rollout: Rollout;
   /** @default 'INFO' */
   readonly logLevel?: LogLevel;
   /** Where every alarm notifies. @default - no actions */
@@ -66,6 +79,12 @@ export class InvoicesService extends Construct {
   readonly inboxes: { orderConfirmed: EventInbox; orderCancelled: EventInbox };
   /** Every alarm of the service (functions and dead-letter queues), e.g. for a dashboard or canary rollbacks. */
   readonly alarms: cloudwatch.IAlarm[] = [];
+  /** The `live` alias of every function, which its route or queue invokes, each shifted by CodeDeploy. */
+  readonly liveAliases: LiveAlias[] = [];
+  /** The service's one CodeDeploy application. */
+  readonly deployments: codedeploy.LambdaApplication;
+  /** CodeDeploy's one role for the service, which each alias adds its own scoped statements to. */
+  readonly deploymentRole: iam.Role;
   private readonly alarmActions: cloudwatch.IAlarmAction[];
 
   constructor(
@@ -75,6 +94,11 @@ export class InvoicesService extends Construct {
   ) {
     super(scope, id);
     this.alarmActions = props.alarmTopic ? [new SnsAction(props.alarmTopic)] : [];
+    this.deployments = new codedeploy.LambdaApplication(this, 'Deployments');
+    this.deploymentRole = new iam.Role(this, 'DeploymentRole', {
+      assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
+      description: 'CodeDeploy shifts the live alias of each function of the service, watching its alarms',
+    });
     const confirmed = this.consumer('OrderConfirmed', OrderConfirmed, 'events/order-confirmed.ts', 'invoices');
     const cancelled = this.consumer('OrderCancelled', OrderCancelled, 'events/order-cancelled.ts', 'creditNotes');
     this.inboxes = { orderConfirmed: confirmed.inbox, orderCancelled: cancelled.inbox };
@@ -85,7 +109,12 @@ export class InvoicesService extends Construct {
     grantTableAccess(props.table, getInvoice, 'read');
     // The presigned URL is signed with this role's credentials: S3 checks GetObject against it when it is used.
     grantPdfAccess(props.bucket, getInvoice, 's3:GetObject', PDF_PREFIXES.invoices);
-    this.routes = addInvoicesRoutes(this, { httpApi: props.httpApi, jwtAuthorizer: props.jwtAuthorizer, getInvoice });
+    this.routes = addInvoicesRoutes(this, {
+      httpApi: props.httpApi,
+      jwtAuthorizer: props.jwtAuthorizer,
+      // A request nobody signed: the handler answers 404 before it reads anything.
+      getInvoice: this.live(getInvoice, unsignedInvoiceRequest()),
+    });
     this.functions = { orderConfirmed: confirmed.fn, orderCancelled: cancelled.fn, getInvoice };
   }
 
@@ -100,6 +129,21 @@ export class InvoicesService extends Construct {
     const alarms = new FunctionAlarms(this, `${id}Alarms`, { fn, alarmActions: this.alarmActions });
     this.alarms.push(...alarms.alarms);
     return fn;
+  }
+
+  /** The function's `live` alias, for its invoker: CodeDeploy shifts it to each new version by the rollout. */
+  private live(fn: ServiceFunction, smokeEvent?: unknown): lambda.Alias {
+    const live = new LiveAlias(this, `${fn.node.id}Live`, {
+      fn,
+      deploymentConfig: lambdaDeploymentConfig(this.props.rollout),
+      application: this.deployments,
+      deploymentRole: this.deploymentRole,
+      smokeEvent,
+    });
+    // A release rolling back is news: the rollback alarms notify where the function's own alarms do.
+    for (const alarm of [live.errors, live.duration]) alarm.addAlarmAction(...this.alarmActions);
+    this.liveAliases.push(live);
+    return live.alias;
   }
 
   private consumer(id: string, event: AnyEventDefinition, entry: string, writes: keyof typeof PDF_PREFIXES) {
@@ -125,6 +169,7 @@ export class InvoicesService extends Construct {
       bus,
       event,
       consumer: fn,
+      consumerAlias: this.live(fn),
       maxConcurrency: INVOICE_CONSUMER_MAX_CONCURRENCY,
       alarmActions: this.alarmActions,
     });

@@ -20,6 +20,30 @@ export interface CheckoutAlarmsProps {
 const everyMinute = { period: Duration.minutes(1), statistic: cloudwatch.Stats.SUM };
 
 /**
+ * PriceCheckout's faults: it throws its refusals too (the intake catches them by name), so Lambda's Errors
+ * minus the refusals it counts. Of the whole function (`priceCheckout`) for the service's alarm, or of its
+ * live alias for the canary's rollback.
+ *
+ * @example
+ * new LiveAlias(this, 'PriceCheckoutLive', { fn, deploymentConfig, faults: priceCheckoutFaults });
+ */
+export function priceCheckoutFaults(fn: lambda.IFunction): cloudwatch.IMetric {
+  return new cloudwatch.MathExpression({
+    expression: 'errors - FILL(refused, 0)',
+    usingMetrics: {
+      errors: fn.metricErrors(everyMinute),
+      refused: new cloudwatch.Metric({
+        namespace: SERVICE_FUNCTION_DEFAULTS.metricsNamespace,
+        metricName: CHECKOUT_REFUSED_METRIC,
+        dimensionsMap: { service: 'orders' },
+        ...everyMinute,
+      }),
+    },
+    period: Duration.minutes(1),
+  });
+}
+
+/**
  * The checkout's alarms, where a failure means a fault and never a customer's mistake:
  * - a FAILED or TIMED_OUT Checkout execution (business failures end CANCELLED, in a Succeed state);
  * - a TIMED_OUT intake (its FAILED executions are mostly refusals: an empty cart, a declined brand);
@@ -43,19 +67,7 @@ export class CheckoutAlarms extends Construct {
         // No executions, no requests: nothing failed.
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-    const faults = new cloudwatch.MathExpression({
-      expression: 'errors - FILL(refused, 0)',
-      usingMetrics: {
-        errors: priceCheckout.metricErrors(everyMinute),
-        refused: new cloudwatch.Metric({
-          namespace: SERVICE_FUNCTION_DEFAULTS.metricsNamespace,
-          metricName: CHECKOUT_REFUSED_METRIC,
-          dimensionsMap: { service: 'orders' },
-          ...everyMinute,
-        }),
-      },
-      period: Duration.minutes(1),
-    });
+    const faults = priceCheckoutFaults(priceCheckout);
     this.alarms = [
       anyOf(
         'CheckoutFailed',

@@ -36,17 +36,18 @@ describe('CheckoutIntake', { timeout: SYNTH_TIMEOUT_MS }, () => {
     asl = f.asl(f.intake);
   }, SYNTH_TIMEOUT_MS);
 
-  it('prices the checkout, starts the Checkout named by the order id, and answers its order id and execution', () => {
+  it('prices the checkout, starts the Checkout’s live alias named by the order id, and answers its order id and execution', () => {
     const started = { ...REQUEST, order: PRICED_ORDER, checkout: { executionArn: 'arn:execution' } };
 
     expect(happyPath(asl)).toEqual(['PriceCheckout', 'StartCheckout', 'Accepted']);
     expect(state('PriceCheckout')).toMatchObject({
-      Resource: `\${${logicalIdOf(f.priceCheckout)}.Arn}`,
+      // The live alias (its Ref is its ARN), so PriceCheckout's new versions reach the task by canary.
+      Resource: `\${${logicalIdOf(f.priceCheckoutLive)}}`,
       ResultPath: '$.order',
     });
     expect(state('StartCheckout').Resource).toMatch(/:states:::states:startExecution$/);
     expect(state('StartCheckout').Parameters).toEqual({
-      StateMachineArn: `\${${logicalIdOf(f.workflow.stateMachine)}}`,
+      StateMachineArn: `\${${logicalIdOf(f.checkoutLive.alias)}.Arn}`,
       'Name.$': '$.order.orderId',
       'Input.$': '$.order',
     });

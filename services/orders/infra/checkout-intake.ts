@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import type { StateMachineCanary } from '@shop/cdk-constructs';
 import { CHECKOUT_ERROR_STATUS } from '../src';
 import { WorkflowRole } from './workflow-role';
 
@@ -22,15 +23,19 @@ export const INTAKE_TIMEOUT = Duration.seconds(25);
 export const SAME_CHECKOUT_FIELDS = ['customer', 'lines', 'totals', 'shippingAddress', 'billingAddress', 'payment'];
 
 export interface CheckoutIntakeProps {
+  /** What the PriceCheckout task invokes: the function's `live` alias (LiveAlias), never the function. */
   readonly priceCheckout: lambda.IFunction;
+  /** The Checkout state machine: its executions are looked up by name to recognise a retried request. */
   readonly checkout: sfn.StateMachine;
+  /** The Checkout's `live` alias, which StartCheckout starts: each execution runs the version it routes to. */
+  readonly checkoutLive: Pick<StateMachineCanary, 'aliasArn'>;
 }
 
 /**
  * The Express `CheckoutIntake` state machine, run by the REST API with StartSyncExecution. Input:
  * `{ body, customerId, idempotencyKey, requestId, correlationId }`. PriceCheckout prices the cart (or refuses:
  * the execution fails with the refusal's code as error and its message as cause), then the Standard Checkout
- * starts, named by the order id. Output: `{ orderId, executionArn }`. A retried request (same customer, key and
+ * starts through its `live` alias, named by the order id. Output: `{ orderId, executionArn }`. A retried request (same customer, key and
  * checkout) answers with the checkout already started, running or finished; the same key for a different
  * checkout fails with ORDERS.IDEMPOTENCY_KEY_REUSED.
  */
@@ -111,7 +116,8 @@ export class CheckoutIntake extends Construct {
 
   private startCheckout(): tasks.StepFunctionsStartExecution {
     const task = new tasks.StepFunctionsStartExecution(this, 'StartCheckout', {
-      stateMachine: this.props.checkout,
+      // The alias ARN as the task's StateMachineArn (the role is immutable: grants are made below).
+      stateMachine: sfn.StateMachine.fromStateMachineArn(this, 'CheckoutLive', this.props.checkoutLive.aliasArn),
       integrationPattern: sfn.IntegrationPattern.REQUEST_RESPONSE,
       // The same name and input while it runs answers with that execution; anything else on the name is refused.
       name: sfn.JsonPath.stringAt('$.order.orderId'),
@@ -182,7 +188,9 @@ export class CheckoutIntake extends Construct {
     const allow = (actions: string[], resourceArns: string[]) =>
       iam.Grant.addToPrincipal({ grantee: role, actions, resourceArns });
     allow(['lambda:InvokeFunction'], [this.props.priceCheckout.functionArn]);
-    allow(['states:StartExecution'], [this.props.checkout.stateMachineArn]);
+    // Step Functions authorizes StartExecution of a version or an alias on the state machine's own ARN (AWS:
+    // "Authorization for versions and aliases"); the alias's ARN is named too, for what the definition calls.
+    allow(['states:StartExecution'], [this.props.checkout.stateMachineArn, this.props.checkoutLive.aliasArn]);
     allow(['states:DescribeExecution'], [this.checkoutExecutionArn('*')]);
     const checkoutId = Stack.of(this).getLogicalId(this.props.checkout.node.defaultChild as sfn.CfnStateMachine);
     // cdk-nag names the finding with the stack's region and account when they are known at synth.

@@ -21,7 +21,10 @@ export interface EventInboxProps {
   readonly bus: events.IEventBus;
   /** The contracts (from @shop/events) this consumer handles: one rule each, matching exactly its version. */
   readonly events: readonly AnyEventDefinition[];
+  /** The consumer function: its timeout sizes the queue's visibility, its role gets the queue's grants. */
   readonly consumer: lambda.Function;
+  /** What the queue invokes: the consumer's `live` alias (LiveAlias), never the unqualified function. */
+  readonly consumerAlias: lambda.IFunction;
   readonly alarmActions?: cloudwatch.IAlarmAction[];
 }
 
@@ -53,7 +56,7 @@ export class EventInbox extends Construct {
     });
     this.ruleDeadLetterAlarm = this.deadLetterAlarm(props.events, alarmActions);
     this.rules = props.events.map((event) => this.rule(props.bus, event));
-    consumer.addEventSource(
+    props.consumerAlias.addEventSource(
       new SqsEventSource(this.inbox.queue, { batchSize: INBOX_BATCH_SIZE, reportBatchItemFailures: true }),
     );
   }

@@ -15,6 +15,7 @@ export type OrdersHandler =
   | 'invoiceIssued'
   | 'customerChanged'
   | 'customerDeleted'
+  | 'orderOutcome'
   | 'priceCheckout';
 
 /** Each handler's file under src/handlers, as the service README lists them. */
@@ -26,6 +27,7 @@ export const HANDLER_ENTRIES: Record<OrdersHandler, string> = {
   invoiceIssued: 'events/invoice-issued.ts',
   customerChanged: 'events/customer-changed.ts',
   customerDeleted: 'events/customer-deleted.ts',
+  orderOutcome: 'events/order-outcome.ts',
   priceCheckout: 'workflow/price-checkout.ts',
 };
 
@@ -42,6 +44,8 @@ export const TABLE_GRANTS: Record<OrdersHandler, TableGrants> = {
     table: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
     byCustomerIndex: ['dynamodb:Query'],
   },
+  // Reads a cancelled order's creation time for CheckoutDuration; idempotent per outcome and order.
+  orderOutcome: { table: ['dynamodb:GetItem'], idempotencyTable: IDEMPOTENCY_ACTIONS },
   priceCheckout: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'] },
 };
 
@@ -96,6 +100,7 @@ export function makeOrdersFunctions(
     invoiceIssued: { TABLE_NAME: table.tableName, IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName },
     customerChanged: { TABLE_NAME: table.tableName, IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName },
     customerDeleted: { TABLE_NAME: table.tableName },
+    orderOutcome: { TABLE_NAME: table.tableName, IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName },
     priceCheckout: {
       TABLE_NAME: table.tableName,
       PAYMENTS_URL: payments.url,
@@ -124,6 +129,7 @@ export function makeOrdersFunctions(
     invoiceIssued: make('invoiceIssued'),
     customerChanged: make('customerChanged'),
     customerDeleted: make('customerDeleted'),
+    orderOutcome: make('orderOutcome'),
     priceCheckout: make('priceCheckout'),
   };
   grantPaymentsKeyRead(functions.priceCheckout, payments.apiKeySecret);

@@ -44,6 +44,13 @@ describe('OrdersService event wiring', { timeout: SYNTH_TIMEOUT_MS }, () => {
     expect(rulesOf('customerDeleted')).toEqual([pattern('shop.users', 'User.UserDeleted')]);
   });
 
+  it("subscribes the business metrics to orders' own outcomes, confirmed and cancelled", () => {
+    expect(rulesOf('orderOutcome')).toEqual([
+      pattern('shop.orders', 'Order.OrderConfirmed'),
+      pattern('shop.orders', 'Order.OrderCancelled'),
+    ]);
+  });
+
   it('keeps a message of the erasure inbox hidden six times the minute its function may take', () => {
     const queue = s.template.toJSON().Resources[logicalIdOf(s.service.inboxes.customerDeleted.inbox.queue)];
 
@@ -52,7 +59,8 @@ describe('OrdersService event wiring', { timeout: SYNTH_TIMEOUT_MS }, () => {
 
   it('delivers each event unchanged to its inbox, with a DLQ and retries, read in batches reporting failures', () => {
     for (const [name, { rules, inbox, ruleDeadLetterQueue }] of Object.entries(s.service.inboxes)) {
-      const consumer = s.service.functions[name as keyof Synth['service']['inboxes']];
+      const consumer = name as keyof Synth['service']['inboxes'];
+      const aliasIdOf = (handler: typeof consumer) => logicalIdOf(s.service.live.aliasOf(handler));
 
       for (const rule of rules) {
         expect(s.template.toJSON().Resources[logicalIdOf(rule)].Properties.Targets, name).toEqual([
@@ -66,7 +74,10 @@ describe('OrdersService event wiring', { timeout: SYNTH_TIMEOUT_MS }, () => {
       }
       s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(inbox.queue), 'Arn'] },
-        FunctionName: { Ref: logicalIdOf(consumer) },
+        // The consumer's live alias (`<function name>:live`), never the unqualified function.
+        FunctionName: {
+          'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: aliasIdOf(consumer) }] }] }, ':live']],
+        },
         BatchSize: 10,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });

@@ -201,14 +201,22 @@ describe('OrdersService permissions', { timeout: SYNTH_TIMEOUT_MS }, () => {
     expect(JSON.stringify(endpoint?.Condition?.StringLike)).toMatch(/PaymentsApi.*\/v1\/authorizations\*"/);
   });
 
-  it('lets the intake invoke PriceCheckout, start Checkouts and describe their executions, and nothing else', () => {
+  it('lets the intake invoke PriceCheckout’s live alias, start Checkouts through theirs and describe their executions, and nothing else', () => {
     const intake = stage.service.intake.workflowRole.role;
     const checkoutId = logicalIdOf(stage.service.checkout.stateMachine);
 
     expect(statementsAllowing(template, intake, 'lambda:InvokeFunction')[0]?.Resource).toEqual({
-      'Fn::GetAtt': [logicalIdOf(stage.service.functions.priceCheckout), 'Arn'],
+      Ref: logicalIdOf(stage.service.live.aliasOf('priceCheckout')),
     });
-    expect(statementsAllowing(template, intake, 'states:StartExecution')[0]?.Resource).toEqual({ Ref: checkoutId });
+    // AWS authorizes starting an alias on the state machine's ARN; the alias's own is named too.
+    const startable = statementsAllowing(template, intake, 'states:StartExecution')[0]?.Resource;
+    expect(startable).toHaveLength(2);
+    expect(startable).toEqual(
+      expect.arrayContaining([
+        { Ref: checkoutId },
+        { 'Fn::GetAtt': [logicalIdOf(stage.service.checkoutLive.alias), 'Arn'] },
+      ]),
+    );
     expect(JSON.stringify(statementsAllowing(template, intake, 'states:DescribeExecution')[0]?.Resource)).toMatch(
       new RegExp(`:execution:",\\{"Fn::GetAtt":\\["${checkoutId}","Name"\\]\\},":\\*"`),
     );

@@ -1,7 +1,16 @@
-import { FunctionAlarms, type LogLevel, type ServiceFunction } from '@shop/cdk-constructs';
+import {
+  FunctionAlarms,
+  type LogLevel,
+  type Rollout,
+  type ServiceFunction,
+  StateMachineCanary,
+  stateMachineDeployment,
+} from '@shop/cdk-constructs';
 import {
   type AnyEventDefinition,
   InvoiceIssued,
+  OrderCancelled,
+  OrderConfirmed,
   ProductCreated,
   ProductInfoUpdated,
   StockReservationFailed,
@@ -30,6 +39,7 @@ import {
   type OrdersHandler,
   type PaymentsEndpoint,
 } from './orders-functions';
+import { OrdersLiveAliases } from './orders-live';
 import { addOrdersRoutes } from './orders-routes';
 
 /** The handlers that consume events, each from its own inbox. */
@@ -39,6 +49,7 @@ export const INBOX_HANDLERS = [
   'invoiceIssued',
   'customerChanged',
   'customerDeleted',
+  'orderOutcome',
 ] as const satisfies readonly OrdersHandler[];
 export type InboxHandler = (typeof INBOX_HANDLERS)[number];
 
@@ -49,6 +60,8 @@ const SUBSCRIPTIONS: Record<InboxHandler, readonly AnyEventDefinition[]> = {
   invoiceIssued: [InvoiceIssued],
   customerChanged: [UserCreated, UserUpdated],
   customerDeleted: [UserDeleted],
+  // Orders' own outcomes, counted as business metrics (EMF) once per order.
+  orderOutcome: [OrderConfirmed, OrderCancelled],
 };
 
 export interface OrdersServiceProps {
@@ -70,6 +83,11 @@ export interface OrdersServiceProps {
   readonly flags: FeatureFlagsLocation;
   /** Origins browsers may call the checkout API from. @default - none: CORS off */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * How new code reaches the routes, the consumers, PriceCheckout (each function's `live` alias, by CodeDeploy)
+   * and the Checkout workflow (its `live` alias's deployment preference): StageConfig's `rollout`.
+   */
+  readonly rollout: Rollout;
   /** @default 'INFO' */
   readonly logLevel?: LogLevel;
   /** Where every alarm notifies. @default - no actions */
@@ -87,6 +105,10 @@ export class OrdersService extends Construct {
   readonly routes: apigwv2.HttpRoute[];
   readonly inboxes: Record<InboxHandler, EventInbox>;
   readonly checkout: CheckoutWorkflow;
+  /** The Checkout workflow's versions behind its `live` alias, which the intake starts. */
+  readonly checkoutLive: StateMachineCanary;
+  /** The `live` alias of every function, which its route, queue or workflow task invokes. */
+  readonly live: OrdersLiveAliases;
   readonly intake: CheckoutIntake;
   readonly checkoutApi: CheckoutApi;
   /** `POST ${checkoutApiUrl}checkout` starts a checkout, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/v1/`. */
@@ -98,8 +120,17 @@ export class OrdersService extends Construct {
     super(scope, id);
     const alarmActions = props.alarmTopic ? [new SnsAction(props.alarmTopic)] : [];
     this.functions = makeOrdersFunctions(this, props);
-    const { carts, orders, stockAnswer, priceCheckout } = this.functions;
-    this.routes = addOrdersRoutes(this, { ...props, handlers: { carts, orders } });
+    const { stockAnswer, priceCheckout } = this.functions;
+    this.live = new OrdersLiveAliases(this, 'Live', {
+      functions: this.functions,
+      rollout: props.rollout,
+      alarmActions,
+    });
+    const { live } = this;
+    this.routes = addOrdersRoutes(this, {
+      ...props,
+      handlers: { carts: live.aliasOf('carts'), orders: live.aliasOf('orders') },
+    });
     const inbox = (handler: InboxHandler) => {
       const inboxId = `${handler.charAt(0).toUpperCase()}${handler.slice(1)}Inbox`;
       const consumer = this.functions[handler];
@@ -107,6 +138,7 @@ export class OrdersService extends Construct {
         bus: props.bus,
         events: SUBSCRIPTIONS[handler],
         consumer,
+        consumerAlias: live.aliasOf(handler),
         alarmActions,
       });
       this.alarms.push(made.inbox.deadLetterAlarm, made.ruleDeadLetterAlarm);
@@ -117,12 +149,23 @@ export class OrdersService extends Construct {
       EventInbox
     >;
     this.checkout = new CheckoutWorkflow(this, 'Checkout', props);
+    // Its own failed and timed-out alarms roll a new definition back; they are CheckoutAlarms' too.
+    this.checkoutLive = new StateMachineCanary(this, 'CheckoutLive', {
+      stateMachine: this.checkout.stateMachine,
+      deployment: stateMachineDeployment(props.rollout),
+    });
+    for (const alarm of [this.checkoutLive.failed, this.checkoutLive.timedOut]) alarm.addAlarmAction(...alarmActions);
+    // Task tokens are authorized on the state machine's ARN, whichever version or alias an execution runs.
     iam.Grant.addToPrincipal({
       grantee: stockAnswer,
       actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
       resourceArns: [this.checkout.stateMachine.stateMachineArn],
     });
-    this.intake = new CheckoutIntake(this, 'CheckoutIntake', { priceCheckout, checkout: this.checkout.stateMachine });
+    this.intake = new CheckoutIntake(this, 'CheckoutIntake', {
+      priceCheckout: live.aliasOf('priceCheckout'),
+      checkout: this.checkout.stateMachine,
+      checkoutLive: this.checkoutLive,
+    });
     this.checkoutApi = new CheckoutApi(this, 'CheckoutApi', { ...props, intake: this.intake.stateMachine });
     this.checkoutApiUrl = this.checkoutApi.url;
     for (const handler of ['carts', 'orders', ...INBOX_HANDLERS] as const) {

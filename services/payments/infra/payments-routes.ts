@@ -50,3 +50,39 @@ export function addPaymentsRoutes(
     return httpRoute;
   });
 }
+
+/**
+ * `GET /v1/tokens/smoke-test` as the HTTP API sends it (payload 2.0), without the API key: the pre-traffic
+ * hook's smoke event for GetToken. The handler refuses it before reading anything.
+ */
+export function unsignedTokenRequest() {
+  const rawPath = '/v1/tokens/smoke-test';
+  const routeKey = 'GET /v1/tokens/{id}';
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString: '',
+    headers: { accept: 'application/json' },
+    pathParameters: { id: 'smoke-test' },
+    requestContext: {
+      accountId: 'anonymous',
+      apiId: 'pre-traffic-hook',
+      domainName: 'pre-traffic-hook',
+      domainPrefix: 'pre-traffic-hook',
+      http: {
+        method: 'GET',
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'pre-traffic-hook',
+      },
+      requestId: 'pre-traffic-hook',
+      routeKey,
+      stage: '$default',
+      time: '01/Jan/2026:00:00:00 +0000',
+      timeEpoch: 1767225600000,
+    },
+    isBase64Encoded: false,
+  };
+}

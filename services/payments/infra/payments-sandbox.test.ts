@@ -155,7 +155,8 @@ describe('PaymentsSandbox', () => {
 
   it('raises errors, throttles and duration alarms for each of its seven functions', () => {
     expect(sandbox.alarms).toHaveLength(21);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 21);
+    // And the errors and duration alarms of each function's live alias, which roll a release back.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 21 + 7 * 2);
   });
 
   it('takes a shorter timeout card wait, for a local cloud that should not wait 35 seconds', () => {

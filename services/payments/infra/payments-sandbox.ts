@@ -1,8 +1,16 @@
-import { FunctionAlarms, type LogLevel, ServiceFunction } from '@shop/cdk-constructs';
+import {
+  FunctionAlarms,
+  lambdaDeploymentConfig,
+  LiveAlias,
+  type LogLevel,
+  type Rollout,
+  ServiceFunction,
+} from '@shop/cdk-constructs';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -10,7 +18,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { makeApiKeySecret, makeAuthorizationsTable, makeIdempotencyTable, makeTokensTable } from './payments-data';
 import { handlerEntry, TABLE_ACCESS, type PaymentsTable } from './payments-handlers';
-import { addPaymentsRoutes, type PaymentsHandler } from './payments-routes';
+import { addPaymentsRoutes, type PaymentsHandler, unsignedTokenRequest } from './payments-routes';
 
 /** Longer than HTTP API's 30 s integration timeout, so the caller gives up first. */
 export const DEFAULT_TIMEOUT_CARD_DELAY = Duration.seconds(35);
@@ -22,6 +30,11 @@ export interface PaymentsSandboxProps {
   readonly retain: boolean;
   /** How long the timeout test card keeps the caller waiting. @default 35 seconds */
   readonly timeoutCardDelay?: Duration;
+  /**
+   * How new code reaches the routes: StageConfig's `rollout`. @default 'all-at-once' - until the stage passes
+   * its own (a third party's sandbox deploys on its own schedule, so a stage may keep it all at once).
+   */
+  readonly rollout?: Rollout;
   /** @default 'INFO' */
   readonly logLevel?: LogLevel;
   /** Where every alarm notifies. @default - none */
@@ -53,6 +66,12 @@ export class PaymentsSandbox extends Construct {
   readonly routes: apigwv2.HttpRoute[];
   /** Every function's alarms (errors, throttles, duration), e.g. for a dashboard. */
   readonly alarms: cloudwatch.IAlarm[] = [];
+  /** The `live` alias of every function, which its route invokes, each shifted by CodeDeploy. */
+  readonly liveAliases: LiveAlias[] = [];
+  /** The sandbox's one CodeDeploy application. */
+  readonly deployments: codedeploy.LambdaApplication;
+  /** CodeDeploy's one role for the service, which each alias adds its own scoped statements to. */
+  readonly deploymentRole: iam.Role;
 
   constructor(
     scope: Construct,
@@ -65,23 +84,35 @@ export class PaymentsSandbox extends Construct {
     this.idempotencyTable = makeIdempotencyTable(this, props.retain);
     this.apiKeySecret = makeApiKeySecret(this, props.retain);
     this.httpApi = makeHttpApi(this);
-    const delayMs = this.timeoutCardDelay.toMilliseconds();
-    const authorizeTimeoutMs = delayMs + AUTHORIZE_HEADROOM_MS;
+    this.deployments = new codedeploy.LambdaApplication(this, 'Deployments');
+    this.deploymentRole = new iam.Role(this, 'DeploymentRole', {
+      assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
+      description: 'CodeDeploy shifts the live alias of each function of the service, watching its alarms',
+    });
     this.functions = {
       tokenize: this.function('tokenize'),
       getToken: this.function('getToken'),
       authorize: this.function('authorize', {
-        timeout: Duration.millis(authorizeTimeoutMs),
-        // The timeout card's deliberate wait must not read as a function about to time out: alarm only when
-        // p99 goes past the wait by half the headroom.
-        durationRatio: (delayMs + AUTHORIZE_HEADROOM_MS / 2) / authorizeTimeoutMs,
+        timeout: Duration.millis(this.authorizeTimeoutMs),
+        durationRatio: this.authorizeDurationRatio,
       }),
       capture: this.function('capture'),
       void: this.function('void'),
       refund: this.function('refund'),
       getAuthorization: this.function('getAuthorization'),
     };
-    this.routes = addPaymentsRoutes(this, this.httpApi, this.functions);
+    const live = (handler: PaymentsHandler, options: { durationRatio?: number; smokeEvent?: unknown } = {}) =>
+      this.live(this.functions[handler], options);
+    this.routes = addPaymentsRoutes(this, this.httpApi, {
+      tokenize: live('tokenize'),
+      // Without the API key: refused (401) before anything is read or written.
+      getToken: live('getToken', { smokeEvent: unsignedTokenRequest() }),
+      authorize: live('authorize', { durationRatio: this.authorizeDurationRatio }),
+      capture: live('capture'),
+      void: live('void'),
+      refund: live('refund'),
+      getAuthorization: live('getAuthorization'),
+    });
   }
 
   /** The API's base URL, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com`; routes start with `/v1`. */
@@ -91,6 +122,32 @@ export class PaymentsSandbox extends Construct {
 
   private get timeoutCardDelay(): Duration {
     return this.props.timeoutCardDelay ?? DEFAULT_TIMEOUT_CARD_DELAY;
+  }
+
+  private get authorizeTimeoutMs(): number {
+    return this.timeoutCardDelay.toMilliseconds() + AUTHORIZE_HEADROOM_MS;
+  }
+
+  /**
+   * The timeout card's deliberate wait must not read as a function about to time out: alarm (and roll back)
+   * only when p99 goes past the wait by half the headroom.
+   */
+  private get authorizeDurationRatio(): number {
+    return (this.timeoutCardDelay.toMilliseconds() + AUTHORIZE_HEADROOM_MS / 2) / this.authorizeTimeoutMs;
+  }
+
+  /** The function's `live` alias, for its route: CodeDeploy shifts it to each new version by the rollout. */
+  private live(fn: ServiceFunction, options: { durationRatio?: number; smokeEvent?: unknown }) {
+    const live = new LiveAlias(this, `${fn.node.id}Live`, {
+      fn,
+      deploymentConfig: lambdaDeploymentConfig(this.props.rollout ?? 'all-at-once'),
+      application: this.deployments,
+      deploymentRole: this.deploymentRole,
+      ...options,
+    });
+    for (const alarm of [live.errors, live.duration]) alarm.addAlarmAction(...(this.props.alarmActions ?? []));
+    this.liveAliases.push(live);
+    return live.alias;
   }
 
   private grantTableAccess(fn: ServiceFunction, handler: PaymentsHandler): void {

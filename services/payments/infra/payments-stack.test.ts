@@ -28,6 +28,7 @@ describe('PaymentsStack', () => {
       'AwsSolutions::AwsSolutions-IAM5[Resource::*] Test/Payments/Payments/AuthorizeFunctionRole/Resource',
       'AwsSolutions::AwsSolutions-IAM5[Resource::*] Test/Payments/Payments/CaptureFunctionRole/Resource',
       'AwsSolutions::AwsSolutions-IAM5[Resource::*] Test/Payments/Payments/GetAuthorizationFunctionRole/Resource',
+      'AwsSolutions::AwsSolutions-IAM5[Resource::*] Test/Payments/Payments/GetTokenFunctionLive/PreTrafficHookRole/Resource',
       'AwsSolutions::AwsSolutions-IAM5[Resource::*] Test/Payments/Payments/GetTokenFunctionRole/Resource',
       'AwsSolutions::AwsSolutions-IAM5[Resource::*] Test/Payments/Payments/RefundFunctionRole/Resource',
       'AwsSolutions::AwsSolutions-IAM5[Resource::*] Test/Payments/Payments/TokenizeFunctionRole/Resource',

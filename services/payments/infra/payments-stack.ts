@@ -10,16 +10,22 @@ export interface PaymentsStackProps extends StackProps, PaymentsSandboxProps {}
  * its URL and API key. Termination protection follows `retain` unless set.
  *
  * @example
- * const payments = new PaymentsStack(stage, 'Payments', { retain: config.retainStatefulResources });
+ * const payments = new PaymentsStack(stage, 'Payments', { retain: config.retainStatefulResources, rollout: config.rollout });
  * new OrdersService(stateless, 'Orders', { paymentsUrl: payments.url, paymentsApiKey: payments.apiKeySecret });
  */
 export class PaymentsStack extends Stack {
   readonly sandbox: PaymentsSandbox;
 
   constructor(scope: Construct, id: string, props: PaymentsStackProps) {
-    const { retain, timeoutCardDelay, logLevel, alarmActions, ...stackProps } = props;
+    const { retain, timeoutCardDelay, rollout, logLevel, alarmActions, ...stackProps } = props;
     super(scope, id, { terminationProtection: retain, ...stackProps });
-    this.sandbox = new PaymentsSandbox(this, 'Payments', { retain, timeoutCardDelay, logLevel, alarmActions });
+    this.sandbox = new PaymentsSandbox(this, 'Payments', {
+      retain,
+      timeoutCardDelay,
+      rollout,
+      logLevel,
+      alarmActions,
+    });
     new CfnOutput(this, 'PaymentsUrl', { value: this.sandbox.url, description: 'The payment sandbox API' });
     new CfnOutput(this, 'PaymentsApiKeySecretArn', {
       value: this.sandbox.apiKeySecret.secretArn,

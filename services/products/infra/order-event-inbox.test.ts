@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import { describe, expect, it } from 'vitest';
 import { OrderEventInbox, type OrderEventInboxProps } from './order-event-inbox';
-import { inlineFunction } from './testing/inline-function';
+import { inlineFunction, liveAliasOf } from './testing/inline-function';
 import { SYNTH_TIMEOUT_MS } from './testing/synth-timeout';
 import { actionsOf, logicalIdOf } from './testing/template-queries';
 
@@ -12,9 +12,24 @@ function synth(props: Partial<Pick<OrderEventInboxProps, 'event' | 'maxConcurren
   const stack = new Stack(new App(), 'TestStack');
   const bus = new events.EventBus(stack, 'EventBus');
   const consumer = inlineFunction(stack, 'OrderPlacedFunction');
-  const inbox = new OrderEventInbox(stack, 'OrderPlacedInbox', { bus, consumer, event: OrderPlaced, ...props });
+  const consumerAlias = liveAliasOf(consumer);
+  const inbox = new OrderEventInbox(stack, 'OrderPlacedInbox', {
+    bus,
+    consumer,
+    consumerAlias,
+    event: OrderPlaced,
+    ...props,
+  });
   const template = Template.fromStack(stack);
-  return { stack, bus, consumer, inbox, template, resource: (id: string) => template.toJSON().Resources[id] };
+  return {
+    stack,
+    bus,
+    consumer,
+    consumerAlias,
+    inbox,
+    template,
+    resource: (id: string) => template.toJSON().Resources[id],
+  };
 }
 
 describe('OrderEventInbox', { timeout: SYNTH_TIMEOUT_MS }, () => {
@@ -53,6 +68,14 @@ describe('OrderEventInbox', { timeout: SYNTH_TIMEOUT_MS }, () => {
     const { inbox, resource } = synth();
 
     expect(resource(logicalIdOf(inbox.inbox.queue)).Properties.VisibilityTimeout).toBe(60);
+  });
+
+  it('has the queue invoke the consumer’s live alias, not the unqualified function', () => {
+    const { template, consumerAlias, stack } = synth();
+
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: stack.resolve(consumerAlias.functionName),
+    });
   });
 
   it('leaves the consumer’s concurrency unbounded unless asked', () => {

@@ -21,7 +21,10 @@ export interface OrderEventInboxProps {
   readonly bus: events.IEventBus;
   /** The event contract this inbox receives (from @shop/events); the rule matches exactly its version. */
   readonly event: AnyEventDefinition;
+  /** The consumer function: its timeout sizes the queue's visibility, its role gets the queue's grants. */
   readonly consumer: lambda.Function;
+  /** What the queue invokes: the consumer's `live` alias (LiveAlias), never the unqualified function. */
+  readonly consumerAlias: lambda.IFunction;
   /** Caps the concurrent invocations the queue drives (2 to 1000). @default - unbounded */
   readonly maxConcurrency?: number;
   readonly alarmActions?: cloudwatch.IAlarmAction[];
@@ -56,7 +59,7 @@ export class OrderEventInbox extends Construct {
         new targets.SqsQueue(this.inbox.queue, { deadLetterQueue: this.ruleDeadLetters.queue, ...RULE_TARGET_RETRY }),
       ],
     });
-    consumer.addEventSource(
+    props.consumerAlias.addEventSource(
       new SqsEventSource(this.inbox.queue, {
         batchSize: INBOX_BATCH_SIZE,
         reportBatchItemFailures: true,

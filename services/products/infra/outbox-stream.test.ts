@@ -4,7 +4,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { TableStreamRequiredError } from './errors';
 import { OutboxStream } from './outbox-stream';
-import { inlineFunction } from './testing/inline-function';
+import { inlineFunction, liveAliasOf } from './testing/inline-function';
 import { SYNTH_TIMEOUT_MS } from './testing/synth-timeout';
 import { actionsOf, logicalIdOf, statementsAllowing } from './testing/template-queries';
 
@@ -15,12 +15,14 @@ function synth() {
     dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
   });
   const publisher = inlineFunction(stack, 'PublishOutboxFunction');
-  const outbox = new OutboxStream(stack, 'OutboxStream', { table, publisher });
+  const publisherAlias = liveAliasOf(publisher);
+  const outbox = new OutboxStream(stack, 'OutboxStream', { table, publisher, publisherAlias });
   const template = Template.fromStack(stack);
   return {
     stack,
     table,
     publisher,
+    publisherAlias,
     outbox,
     template,
     mapping: template.toJSON().Resources[logicalIdOf(outbox.mapping)],
@@ -28,6 +30,12 @@ function synth() {
 }
 
 describe('OutboxStream', { timeout: SYNTH_TIMEOUT_MS }, () => {
+  it('has the stream invoke the publisher’s live alias, not the unqualified function', () => {
+    const { mapping, publisherAlias, stack } = synth();
+
+    expect(mapping.Properties.FunctionName).toEqual(stack.resolve(publisherAlias.functionName));
+  });
+
   it('invokes the publisher only for inserted items whose pk starts with OUTBOX#', () => {
     const { mapping } = synth();
 
@@ -93,7 +101,9 @@ describe('OutboxStream', { timeout: SYNTH_TIMEOUT_MS }, () => {
     const stack = new Stack(new App(), 'TestStack');
     const table = dynamodb.TableV2.fromTableName(stack, 'Imported', 'products');
 
-    const act = () => new OutboxStream(stack, 'OutboxStream', { table, publisher: inlineFunction(stack, 'Fn') });
+    const publisher = inlineFunction(stack, 'Fn');
+    const act = () =>
+      new OutboxStream(stack, 'OutboxStream', { table, publisher, publisherAlias: liveAliasOf(publisher) });
 
     expect(act).toThrow(TableStreamRequiredError);
   });

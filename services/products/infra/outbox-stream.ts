@@ -36,7 +36,10 @@ export const OUTBOX_STREAM_SETTINGS = {
 export interface OutboxStreamProps {
   /** The products table; it must have a stream (`tableStreamArn`). */
   readonly table: dynamodb.ITable;
+  /** The publisher function: its role reads the stream. */
   readonly publisher: lambda.Function;
+  /** What the stream invokes: the publisher's `live` alias (LiveAlias), never the unqualified function. */
+  readonly publisherAlias: lambda.IFunction;
   readonly alarmActions?: cloudwatch.IAlarmAction[];
 }
 
@@ -61,7 +64,7 @@ export class OutboxStream extends Construct {
       alarmActions: props.alarmActions,
     });
     props.table.grantStream(props.publisher, ...STREAM_READ_ACTIONS);
-    this.mapping = props.publisher.addEventSourceMapping('OutboxStreamMapping', {
+    this.mapping = props.publisherAlias.addEventSourceMapping('OutboxStreamMapping', {
       eventSourceArn: streamArn,
       // TRIM_HORIZON: when the mapping is first created (or re-created), publish every outbox item still in the
       // stream instead of skipping those written before it existed. Consumers are idempotent, so a replayed

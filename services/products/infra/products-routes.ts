@@ -69,3 +69,42 @@ export function addProductsRoutes(scope: Construct, props: ProductsRoutesProps):
     return httpRoute;
   });
 }
+
+/** The id of a product no catalog holds: products are ULIDs, so this one can never exist. */
+export const SMOKE_TEST_PRODUCT_ID = 'smoke-test';
+
+/**
+ * `GET /products/smoke-test` as the HTTP API sends it (payload 2.0): the pre-traffic hook's smoke event for
+ * GetProduct. A read of a product that cannot exist answers 404 with no side effect.
+ */
+export function missingProductRequest() {
+  const rawPath = `/products/${SMOKE_TEST_PRODUCT_ID}`;
+  const routeKey = 'GET /products/{id}';
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString: '',
+    headers: { accept: 'application/json' },
+    pathParameters: { id: SMOKE_TEST_PRODUCT_ID },
+    requestContext: {
+      accountId: 'anonymous',
+      apiId: 'pre-traffic-hook',
+      domainName: 'pre-traffic-hook',
+      domainPrefix: 'pre-traffic-hook',
+      http: {
+        method: 'GET',
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'pre-traffic-hook',
+      },
+      requestId: 'pre-traffic-hook',
+      routeKey,
+      stage: '$default',
+      time: '01/Jan/2026:00:00:00 +0000',
+      timeEpoch: 1767225600000,
+    },
+    isBase64Encoded: false,
+  };
+}

@@ -41,12 +41,18 @@ describe('ProductsService event wiring', { timeout: SYNTH_TIMEOUT_MS }, () => {
     }
   });
 
+  const aliasIdOf = (name: keyof Synth['service']['inboxes']) =>
+    logicalIdOf(s.service.liveAliases.find((live) => live.alias.version.lambda === s.service.functions[name])?.alias);
+
   it('reads each inbox in batches of 10, reporting failed messages, reservations at most 5 at a time', () => {
     const mapping = (name: keyof Synth['service']['inboxes']) =>
       s.template.findResources('AWS::Lambda::EventSourceMapping', {
         Properties: {
           EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(s.service.inboxes[name].inbox.queue), 'Arn'] },
-          FunctionName: { Ref: logicalIdOf(s.service.functions[name]) },
+          // The consumer's live alias (`<function name>:live`), never the unqualified function.
+          FunctionName: {
+            'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: aliasIdOf(name) }] }] }, ':live']],
+          },
         },
       });
 

@@ -40,7 +40,11 @@ describe('ProductsService', { timeout: SYNTH_TIMEOUT_MS }, () => {
   }, SYNTH_TIMEOUT_MS);
 
   it('runs every handler on nodejs24.x and arm64 with the Powertools service name products', () => {
-    const functions = Object.values(s.template.findResources('AWS::Lambda::Function'));
+    const hooks = s.service.liveAliases.flatMap((live) => (live.preTrafficHook ? [live.preTrafficHook] : []));
+    const hookIds = new Set(hooks.map((hook) => logicalIdOf(hook)));
+    const functions = Object.entries(s.template.findResources('AWS::Lambda::Function'))
+      .filter(([id]) => !hookIds.has(id))
+      .map(([, fn]) => fn);
 
     expect(functions).toHaveLength(8);
     for (const fn of functions) {
@@ -120,7 +124,8 @@ describe('ProductsService', { timeout: SYNTH_TIMEOUT_MS }, () => {
         });
       }
     }
-    expect(alarms).toHaveLength(8 * 3 + 7);
+    // 8 functions × 3, 7 dead-letter queues, and errors and duration of the 7 live aliases.
+    expect(alarms).toHaveLength(8 * 3 + 7 + 7 * 2);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
   });
 
@@ -162,7 +167,8 @@ describe('ProductsService without the seed', { timeout: SYNTH_TIMEOUT_MS }, () =
 
   it('creates neither the seed custom resource nor the seed function', () => {
     s.template.resourceCountIs('Custom::SeedCatalog', 0);
-    s.template.resourceCountIs('AWS::Lambda::Function', 7);
+    // 7 handlers and GetProduct's pre-traffic hook.
+    s.template.resourceCountIs('AWS::Lambda::Function', 8);
     expect(s.service.functions.seedCatalog).toBeUndefined();
   });
 

@@ -1,13 +1,23 @@
 import { fileURLToPath } from 'node:url';
-import { FunctionAlarms, grantPutEventsForSource, type LogLevel, ServiceFunction } from '@shop/cdk-constructs';
+import {
+  FunctionAlarms,
+  grantPutEventsForSource,
+  lambdaDeploymentConfig,
+  LiveAlias,
+  type LogLevel,
+  type Rollout,
+  ServiceFunction,
+} from '@shop/cdk-constructs';
 import { type AnyEventDefinition, OrderCancelled, OrderConfirmed, OrderPlaced } from '@shop/events';
 import { Duration } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -16,7 +26,7 @@ import { CatalogSeed } from './catalog-seed';
 import { OrderEventInbox } from './order-event-inbox';
 import { OutboxStream } from './outbox-stream';
 import { PRODUCTS_TABLE_INDEXES } from './products-data';
-import { addProductsRoutes } from './products-routes';
+import { addProductsRoutes, missingProductRequest } from './products-routes';
 import { grantTableAccess } from './table-access';
 
 /** The source the products service publishes; its publisher may put no other. */
@@ -43,6 +53,8 @@ export interface ProductsServiceProps {
   readonly adminAuthorizer: apigwv2.IHttpRouteAuthorizer;
   /** Load seed/catalog.json at deployment (and on every change to it) through a custom resource. */
   readonly seedCatalog: boolean;
+  /** How new code reaches the routes and consumers: StageConfig's `rollout` (a canary, or all at once). */
+  readonly rollout: Rollout;
   /** @default 'INFO' */
   readonly logLevel?: LogLevel;
   /** Where every alarm notifies. @default - no actions */
@@ -75,6 +87,14 @@ export class ProductsService extends Construct {
   readonly inboxes: { orderPlaced: OrderEventInbox; orderCancelled: OrderEventInbox; orderConfirmed: OrderEventInbox };
   readonly outbox: OutboxStream;
   readonly seed?: CatalogSeed;
+  /**
+   * The `live` alias of every function a route, a queue or the outbox stream invokes, each shifted by CodeDeploy
+   * (one application for the service). The catalog seed is invoked by CloudFormation at deploy time: no alias.
+   */
+  readonly liveAliases: LiveAlias[] = [];
+  readonly deployments: codedeploy.LambdaApplication;
+  /** CodeDeploy's one role for the service, which each alias adds its own scoped statements to. */
+  readonly deploymentRole: iam.Role;
   /** Every alarm of the service (functions and dead-letter queues), e.g. for a dashboard or canary rollbacks. */
   readonly alarms: cloudwatch.IAlarm[] = [];
   private readonly alarmActions: cloudwatch.IAlarmAction[];
@@ -86,11 +106,21 @@ export class ProductsService extends Construct {
   ) {
     super(scope, id);
     this.alarmActions = props.alarmTopic ? [new SnsAction(props.alarmTopic)] : [];
+    this.deployments = new codedeploy.LambdaApplication(this, 'Deployments');
+    this.deploymentRole = new iam.Role(this, 'DeploymentRole', {
+      assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
+      description: 'CodeDeploy shifts the live alias of each function of the service, watching its alarms',
+    });
     const http = this.httpFunctions();
     this.routes = addProductsRoutes(this, {
       httpApi: props.httpApi,
       adminAuthorizer: props.adminAuthorizer,
-      handlers: http,
+      handlers: {
+        // A GET of a product that cannot exist: a 404 proves the new code runs and reaches its table.
+        getProduct: this.live(http.getProduct, missingProductRequest()),
+        listProducts: this.live(http.listProducts),
+        adminProducts: this.live(http.adminProducts),
+      },
     });
     const placed = this.consumer('OrderPlaced', OrderPlaced, 'events/order-placed.ts', ORDER_PLACED_MAX_CONCURRENCY);
     const cancelled = this.consumer('OrderCancelled', OrderCancelled, 'events/order-cancelled.ts');
@@ -104,6 +134,7 @@ export class ProductsService extends Construct {
     this.outbox = new OutboxStream(this, 'OutboxStream', {
       table: props.table,
       publisher: publishOutbox,
+      publisherAlias: this.live(publishOutbox),
       alarmActions: this.alarmActions,
     });
     this.alarms.push(this.outbox.failures.alarm);
@@ -146,6 +177,21 @@ export class ProductsService extends Construct {
     return fn;
   }
 
+  /** The function's `live` alias, for its invoker: CodeDeploy shifts it to each new version by the rollout. */
+  private live(fn: ServiceFunction, smokeEvent?: unknown): lambda.Alias {
+    const live = new LiveAlias(this, `${fn.node.id}Live`, {
+      fn,
+      deploymentConfig: lambdaDeploymentConfig(this.props.rollout),
+      application: this.deployments,
+      deploymentRole: this.deploymentRole,
+      smokeEvent,
+    });
+    // A release rolling back is news: the rollback alarms notify where the function's own alarms do.
+    for (const alarm of [live.errors, live.duration]) alarm.addAlarmAction(...this.alarmActions);
+    this.liveAliases.push(live);
+    return live.alias;
+  }
+
   private consumer(id: string, event: AnyEventDefinition, entry: string, maxConcurrency?: number) {
     const { table, idempotencyTable, bus } = this.props;
     const fn = this.function(`${id}Function`, entry, {
@@ -158,6 +204,7 @@ export class ProductsService extends Construct {
       bus,
       event,
       consumer: fn,
+      consumerAlias: this.live(fn),
       maxConcurrency,
       alarmActions: this.alarmActions,
     });

@@ -15,6 +15,8 @@ const CDK_JSON = fileURLToPath(new URL('../../../../infra/cdk.json', import.meta
 /** @internal */
 export interface FixtureOptions {
   readonly withAlarmTopic?: boolean;
+  /** @default 'canary' */
+  readonly rollout?: InvoicesServiceProps['rollout'];
   readonly logLevel?: InvoicesServiceProps['logLevel'];
   /** Run esbuild on every handler, as `cdk synth` does. @default false: assets are placeholders, synth is fast */
   readonly bundle?: boolean;
@@ -48,6 +50,7 @@ export function invoicesStage(options: FixtureOptions = {}) {
     stageName: 'test',
     httpApi,
     jwtAuthorizer: new HttpUserPoolAuthorizer('JwtAuthorizer', userPool),
+    rollout: options.rollout ?? 'canary',
     logLevel: options.logLevel,
     alarmTopic: options.withAlarmTopic ? new sns.Topic(stateless, 'AlarmTopic', { enforceSSL: true }) : undefined,
   });

@@ -4,6 +4,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { StateMachineCanary, stateMachineDeployment } from '@shop/cdk-constructs';
 import { CheckoutIntake } from '../checkout-intake';
 import { CheckoutWorkflow } from '../checkout-workflow';
 import { type Asl, definitionOf } from './asl';
@@ -35,9 +36,33 @@ export function checkoutStack() {
     stageName: 'test',
     payments: { url: PAYMENTS_URL, apiKeySecret },
   });
-  const intake = new CheckoutIntake(stack, 'Intake', { priceCheckout, checkout: workflow.stateMachine });
+  const priceCheckoutLive = new lambda.Alias(stack, 'PriceCheckoutLive', {
+    aliasName: 'live',
+    version: priceCheckout.currentVersion,
+  });
+  const checkoutLive = new StateMachineCanary(stack, 'CheckoutLive', {
+    stateMachine: workflow.stateMachine,
+    deployment: stateMachineDeployment('canary'),
+  });
+  const intake = new CheckoutIntake(stack, 'Intake', {
+    priceCheckout: priceCheckoutLive,
+    checkout: workflow.stateMachine,
+    checkoutLive,
+  });
   const template = Template.fromStack(stack);
   const asl = (construct: CheckoutWorkflow | CheckoutIntake): Asl =>
     definitionOf(template, logicalIdOf(construct.stateMachine));
-  return { stack, table, bus, apiKeySecret, priceCheckout, workflow, intake, template, asl };
+  return {
+    stack,
+    table,
+    bus,
+    apiKeySecret,
+    priceCheckout,
+    priceCheckoutLive,
+    workflow,
+    checkoutLive,
+    intake,
+    template,
+    asl,
+  };
 }

@@ -17,6 +17,8 @@ const CDK_JSON = fileURLToPath(new URL('../../../../infra/cdk.json', import.meta
 /** @internal */
 export interface FixtureOptions {
   readonly withAlarmTopic?: boolean;
+  /** @default 'canary' */
+  readonly rollout?: OrdersServiceProps['rollout'];
   readonly logLevel?: OrdersServiceProps['logLevel'];
   readonly allowedOrigins?: readonly string[];
   /** Run esbuild on every handler, as `cdk synth` does. @default false: assets are placeholders, synth is fast */
@@ -54,6 +56,7 @@ export function ordersStage(options: FixtureOptions = {}) {
     payments: { url: paymentsApi.apiEndpoint, apiKeySecret },
     flags,
     allowedOrigins: options.allowedOrigins,
+    rollout: options.rollout ?? 'canary',
     logLevel: options.logLevel,
     alarmTopic: options.withAlarmTopic ? new sns.Topic(stateless, 'AlarmTopic', { enforceSSL: true }) : undefined,
   });

@@ -11,3 +11,8 @@ export function inlineFunction(scope: Construct, id: string): lambda.Function {
     timeout: Duration.seconds(10),
   });
 }
+
+/** @internal The `live` alias of a function's current version, as LiveAlias publishes it (without CodeDeploy). */
+export function liveAliasOf(fn: lambda.Function): lambda.Alias {
+  return new lambda.Alias(fn, 'Live', { aliasName: 'live', version: fn.currentVersion });
+}

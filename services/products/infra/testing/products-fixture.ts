@@ -15,6 +15,8 @@ const CDK_JSON = fileURLToPath(new URL('../../../../infra/cdk.json', import.meta
 /** @internal */
 export interface FixtureOptions {
   readonly seedCatalog?: boolean;
+  /** @default 'canary' */
+  readonly rollout?: ProductsServiceProps['rollout'];
   readonly withAlarmTopic?: boolean;
   readonly logLevel?: ProductsServiceProps['logLevel'];
   /** Run esbuild on every handler, as `cdk synth` does. @default false: assets are placeholders, synth is fast */
@@ -45,6 +47,7 @@ export function productsStage(options: FixtureOptions = {}) {
     httpApi,
     adminAuthorizer: new HttpUserPoolAuthorizer('AdminAuthorizer', userPool),
     seedCatalog: options.seedCatalog ?? true,
+    rollout: options.rollout ?? 'canary',
     logLevel: options.logLevel,
     alarmTopic: options.withAlarmTopic ? new sns.Topic(stateless, 'AlarmTopic', { enforceSSL: true }) : undefined,
   });

@@ -17,6 +17,8 @@ const CDK_JSON = fileURLToPath(new URL('../../../../infra/cdk.json', import.meta
 export interface FixtureOptions {
   readonly retain?: boolean;
   readonly withAlarmTopic?: boolean;
+  /** @default 'canary' */
+  readonly rollout?: 'canary' | 'all-at-once';
   /** Run esbuild on every handler, as `cdk synth` does. @default false: assets are placeholders, synth is fast */
   readonly bundle?: boolean;
   /** Where `app.synth()` writes the cloud assembly. @default - a temporary folder */
@@ -61,6 +63,7 @@ export function usersStage(options: FixtureOptions = {}) {
     stageName: 'test',
     httpApi,
     jwtAuthorizer,
+    rollout: options.rollout ?? 'canary',
     alarmTopic: alarmTopic(stateless),
   });
   return { app, stage, stateful, stateless, data, identity, bus, httpApi, service };

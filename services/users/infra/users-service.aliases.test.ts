@@ -1,0 +1,85 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { usersStage } from './testing/users-fixture';
+import { SYNTH_TIMEOUT_MS } from './testing/synth-timeout';
+import { logicalIdOf } from './testing/template-queries';
+
+type Synth = ReturnType<typeof usersStage> & { template: Template };
+
+function synth(rollout: 'canary' | 'all-at-once'): Synth {
+  const stage = usersStage({ rollout });
+  return { ...stage, template: Template.fromStack(stage.stateless) };
+}
+
+const resourcesOf = (template: Template, type: string) => Object.values(template.findResources(type));
+
+describe('UsersService live aliases', { timeout: SYNTH_TIMEOUT_MS }, () => {
+  let s: Synth;
+
+  beforeAll(() => {
+    s = synth('canary');
+  }, SYNTH_TIMEOUT_MS);
+
+  it('integrates every route with a live alias, never an unqualified function', () => {
+    const aliasIds = s.service.liveAliases.map((live) => logicalIdOf(live.alias));
+    const integrations = resourcesOf(s.template, 'AWS::ApiGatewayV2::Integration');
+
+    expect(integrations).toHaveLength(3);
+    for (const integration of integrations) {
+      expect(aliasIds).toContain((integration.Properties.IntegrationUri as { Ref: string }).Ref);
+    }
+  });
+
+  it('points each live alias at a published version of its own function', () => {
+    const resources = s.template.toJSON().Resources;
+    for (const live of s.service.liveAliases) {
+      const alias = resources[logicalIdOf(live.alias)];
+      const version = resources[alias.Properties.FunctionVersion['Fn::GetAtt'][0]];
+
+      expect(alias.Properties.Name).toBe('live');
+      expect(version.Type).toBe('AWS::Lambda::Version');
+      expect(version.Properties.FunctionName).toEqual(alias.Properties.FunctionName);
+    }
+  });
+
+  it('shifts every alias by a 10% canary for five minutes, in one CodeDeploy application', () => {
+    const groups = resourcesOf(s.template, 'AWS::CodeDeploy::DeploymentGroup');
+    const applicationId = logicalIdOf(s.service.deployments);
+
+    expect(groups).toHaveLength(3);
+    for (const group of groups) {
+      expect(group.Properties).toMatchObject({
+        ApplicationName: { Ref: applicationId },
+        DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+        AutoRollbackConfiguration: { Enabled: true },
+      });
+    }
+  });
+
+  it('rolls each alias back on its own errors and duration alarms', () => {
+    for (const live of s.service.liveAliases) {
+      const group = s.template.toJSON().Resources[logicalIdOf(live.deploymentGroup)];
+
+      expect(group.Properties.AlarmConfiguration).toMatchObject({
+        Enabled: true,
+        Alarms: [{ Name: { Ref: logicalIdOf(live.errors) } }, { Name: { Ref: logicalIdOf(live.duration) } }],
+      });
+    }
+  });
+
+  it('smoke-tests no route: even GET /me writes, creating a missing profile', () => {
+    expect(s.service.liveAliases.map((live) => live.preTrafficHook)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('UsersService live aliases, all at once', { timeout: SYNTH_TIMEOUT_MS }, () => {
+  it('shifts every alias at once when the rollout is all-at-once', () => {
+    const { template } = synth('all-at-once');
+    const groups = resourcesOf(template, 'AWS::CodeDeploy::DeploymentGroup');
+
+    expect(groups).toHaveLength(3);
+    for (const group of groups) {
+      expect(group.Properties.DeploymentConfigName).toBe('CodeDeployDefault.LambdaAllAtOnce');
+    }
+  });
+});
