@@ -42,11 +42,20 @@ describe('BusinessDashboard', () => {
     expect(JSON.stringify(metricsOf('Checkout duration (ms)'))).toContain('CheckoutDuration');
   });
 
-  it('reads only the metrics the catalogue names, and says which are published today', () => {
-    const published = Object.values(BUSINESS_METRICS)
-      .filter((m) => !m.assumed)
-      .map((m) => m.name);
+  it('reads only metrics a service publishes, each naming the handler that does', () => {
+    const metrics = Object.values(BUSINESS_METRICS);
 
-    expect(published).toEqual(['CheckoutPriced', 'CheckoutRefused']);
+    const assumed = metrics.filter((m) => m.assumed);
+
+    expect(assumed).toEqual([]);
+    expect(metrics.map((m) => `${m.name} ${m.emittedBy}`)).toEqual([
+      'CheckoutPriced orders PriceCheckout',
+      'CheckoutRefused orders PriceCheckout',
+      'OrderConfirmed orders OrderOutcome',
+      'OrderCancelled orders OrderOutcome',
+      'Revenue orders OrderOutcome',
+      'CheckoutDuration orders OrderOutcome',
+      'InvoiceIssued invoices OrderConfirmed',
+    ]);
   });
 });

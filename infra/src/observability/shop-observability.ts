@@ -20,11 +20,11 @@ export interface ShopObservabilityProps {
 
 /**
  * The shop-wide observability of one stage: the business dashboard, the saved Logs Insights queries across
- * services and, once the storefront is deployed, the checkout canary. Add it to the stateless stack after the
- * services, so it finds their functions' log groups:
+ * services and, once the storefront is deployed, the checkout canary. The ObservabilityStack passes the
+ * services' log groups; without `logGroups` it searches the functions already in its own stack:
  *
  * @example
- * new ShopObservability(this, 'Observability', { stageName: config.stageName });
+ * new ShopObservability(this, 'Shop', { stageName: config.stageName, logGroups, storefront: { url, customerSecret } });
  */
 export class ShopObservability extends Construct {
   readonly dashboard: BusinessDashboard;

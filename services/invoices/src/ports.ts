@@ -61,3 +61,9 @@ export interface ActivityLog {
   info(message: string, attributes: Record<string, unknown>): void;
   warn(message: string, attributes: Record<string, unknown>): void;
 }
+
+/** The business metrics the use cases count (in Lambda: EMF in the `Shop` namespace, read by the dashboards). */
+export interface BusinessMetrics {
+  /** One more invoice issued: counted by the attempt that marks it issued, so a redelivery counts nothing. */
+  invoiceIssued(): void;
+}

@@ -9,12 +9,9 @@ export const StockReleased = defineEvent({
   description:
     'Stock reserved for an order went back on sale, because the order was cancelled or the reservation lapsed. ' +
     'Products owns inventory, so it publishes this as shop.products.',
-  consumers: [
-    {
-      service: 'orders',
-      purpose: "Records on the order's history that its stock was given back (the end of the compensation).",
-    },
-  ],
+  // No service subscribes yet: the order's own compensation ends at Order.OrderCancelled. The fact is on the bus
+  // (and in its archive) for the first consumer that needs it, e.g. a stock-level read model.
+  consumers: [],
   data: z.object({
     orderId: OrderId,
     reservationId: ReservationId,

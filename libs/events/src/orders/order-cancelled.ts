@@ -26,6 +26,10 @@ export const OrderCancelled = defineEvent({
       service: 'invoices',
       purpose: 'Issues a credit note for an invoiced order, then publishes Invoice.CreditNoteIssued.',
     },
+    {
+      service: 'orders',
+      purpose: "Counts the cancellation by reason, and the checkout's duration, as business metrics (once per order).",
+    },
   ],
   data: z.object({
     orderId: OrderId,

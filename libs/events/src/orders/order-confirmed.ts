@@ -33,6 +33,10 @@ export const OrderConfirmed = defineEvent({
       service: 'products',
       purpose: "Turns the order's stock reservation into a sale, so the reservation no longer lapses.",
     },
+    {
+      service: 'orders',
+      purpose: "Counts the order, its revenue and the checkout's duration as business metrics (once per order).",
+    },
   ],
   data: z.object({
     order: z

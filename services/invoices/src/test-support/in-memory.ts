@@ -1,6 +1,14 @@
 import { documentNumber, numberingYear } from '../domain/numbering';
 import type { CreditNoteDraft, InvoiceDocument, InvoiceDraft, Numbered } from '../domain/invoice';
-import type { ActivityLog, DocumentEvents, DocumentRenderer, InvoiceStore, OrderDocuments, PdfStore } from '../ports';
+import type {
+  ActivityLog,
+  BusinessMetrics,
+  DocumentEvents,
+  DocumentRenderer,
+  InvoiceStore,
+  OrderDocuments,
+  PdfStore,
+} from '../ports';
 
 /** @internal An in-memory InvoiceStore with the same numbering rules as the DynamoDB one. */
 export class InMemoryInvoiceStore implements InvoiceStore {
@@ -73,6 +81,15 @@ export class RecordedLog implements ActivityLog {
   }
 }
 
+/** @internal Counts what the use cases count. */
+export class CountedMetrics implements BusinessMetrics {
+  invoicesIssued = 0;
+
+  invoiceIssued(): void {
+    this.invoicesIssued += 1;
+  }
+}
+
 /** @internal Every port of the issuing use cases, in memory, with a fixed clock and counted ids. */
 export function inMemoryIssuing(now = new Date('2026-11-28T10:30:00.000Z')) {
   let ids = 0;
@@ -82,6 +99,7 @@ export function inMemoryIssuing(now = new Date('2026-11-28T10:30:00.000Z')) {
     renderer: textRenderer,
     events: new RecordedEvents(),
     log: new RecordedLog(),
+    metrics: new CountedMetrics(),
     clock: () => now,
     newId: () => `id_${++ids}`,
   };

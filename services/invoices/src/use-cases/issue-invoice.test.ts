@@ -42,6 +42,29 @@ describe('issueInvoice', () => {
     expect(deps.events.published).toEqual(['INV-2026-000001']);
   });
 
+  it('counts an invoice once, on the call that issues it, however often its order is confirmed', async () => {
+    const deps = inMemoryIssuing();
+    const issue = makeIssueInvoice(deps);
+
+    await issue(anOrderConfirmed({ orderId: 'ord_1' }));
+    await issue(anOrderConfirmed({ orderId: 'ord_1' }));
+    await issue(anOrderConfirmed({ orderId: 'ord_2' }));
+
+    expect(deps.metrics.invoicesIssued).toBe(2);
+  });
+
+  it('counts an invoice whose first attempt failed half way when a retry issues it', async () => {
+    const deps = inMemoryIssuing();
+    const brokenS3 = { put: () => Promise.reject(new Error('S3 down')), downloadUrl: deps.pdfs.downloadUrl };
+    await expect(
+      makeIssueInvoice({ ...deps, pdfs: brokenS3 })(anOrderConfirmed({ orderId: 'ord_1' })),
+    ).rejects.toThrow();
+
+    await makeIssueInvoice(deps)(anOrderConfirmed({ orderId: 'ord_1' }));
+
+    expect(deps.metrics.invoicesIssued).toBe(1);
+  });
+
   it('writes nothing for an order whose figures do not add up', async () => {
     const deps = inMemoryIssuing();
     const data = anOrderConfirmed({ orderId: 'ord_bad' });

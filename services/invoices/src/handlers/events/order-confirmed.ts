@@ -3,6 +3,7 @@ import { makeIdempotentFunction, type EventOf } from '@shop/lambda-kit';
 import { newDocumentId } from '../../adapters/ids';
 import { idempotencyTableName } from '../../config';
 import { makeIssueInvoice } from '../../use-cases/issue-invoice';
+import { businessMetrics } from '../business-metrics';
 import { activityLog, dynamoDbClient } from '../dependencies';
 import { makeDeadLetters, makeIssueSteps } from '../issue-dependencies';
 import { makeInboxHandler } from './inbox-handler';
@@ -12,6 +13,7 @@ const issueInvoice = makeIssueInvoice({
   clock: () => new Date(),
   newId: newDocumentId('inv'),
   log: activityLog,
+  metrics: businessMetrics,
 });
 
 /**
