@@ -27,7 +27,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/node_modules', '**/dist', '**/cdk.out', '**/.next', '**/coverage', '**/.nx', '**/next-env.d.ts'],
+    ignores: ['**/node_modules', '**/dist', '**/cdk.out', '**/.next', '**/.open-next', '**/coverage', '**/.nx', '**/next-env.d.ts'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],

@@ -89,6 +89,20 @@ describe('loadStageConfig', () => {
     expect([dev.rollout, staging.rollout, prod.rollout]).toEqual(['all-at-once', 'canary', 'canary']);
   });
 
+  it('hosts the storefront in staging and prod, and in dev only when asked', () => {
+    const dev = loadStageConfig(sources());
+    const devHosted = loadStageConfig(sources({ hostStorefront: 'true' }));
+    const prod = loadStageConfig(sources(PROD));
+
+    expect([dev.hostStorefront, devHosted.hostStorefront, prod.hostStorefront]).toEqual([false, true, true]);
+  });
+
+  it('refuses a hostStorefront that is not true or false', () => {
+    const act = () => loadStageConfig(sources({ hostStorefront: 'yes' }));
+
+    expect(act).toThrow(/hostStorefront must be true or false/);
+  });
+
   it('gives its error a stable code', () => {
     const act = () => loadStageConfig(sources({ stage: 'qa' }));
 

@@ -14,6 +14,8 @@ const STAGE_SETTINGS: Record<
     seedCatalog: boolean;
     gradualRollout: boolean;
     rollout: Rollout;
+    /** Host the storefront (OpenNext on Lambda + CloudFront, ADR 26) and the images CDN in this stage. */
+    hostStorefront: boolean;
   }
 > = {
   // dev is torn down and rebuilt freely; a week of archived events is enough to replay a bug. A canary there
@@ -24,6 +26,9 @@ const STAGE_SETTINGS: Record<
     seedCatalog: true,
     gradualRollout: false,
     rollout: 'all-at-once',
+    // The dev stage is what `npm start` and the e2e suite run locally, where `next dev` serves the storefront:
+    // hosting it would need a Next.js build on every synth. `-c hostStorefront=true` hosts it in a dev account.
+    hostStorefront: false,
   },
   // staging rolls changes out as prod does, so the rollout itself (and its rollback) is rehearsed.
   staging: {
@@ -32,6 +37,7 @@ const STAGE_SETTINGS: Record<
     seedCatalog: true,
     gradualRollout: true,
     rollout: 'canary',
+    hostStorefront: true,
   },
   // prod keeps a year of events to rebuild read models or backfill a new consumer, and sells a real catalog.
   prod: {
@@ -40,6 +46,7 @@ const STAGE_SETTINGS: Record<
     seedCatalog: false,
     gradualRollout: true,
     rollout: 'canary',
+    hostStorefront: true,
   },
 };
 
@@ -59,6 +66,8 @@ export interface StageConfig {
    * `stateMachineDeployment`) take new code: a 10% canary for five minutes, or all at once.
    */
   readonly rollout: Rollout;
+  /** The storefront and the images CDN are hosted in this stage (needs `npm run build:aws -w apps/storefront`). */
+  readonly hostStorefront: boolean;
 }
 
 export class StageConfigError extends Error {
@@ -82,6 +91,9 @@ const Inputs = z.object({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'region must be an AWS region such as eu-west-1' })
     .optional(),
+  hostStorefront: z
+    .enum(['true', 'false'], { error: 'hostStorefront must be true or false (-c hostStorefront=true)' })
+    .optional(),
 });
 
 /**
@@ -98,13 +110,14 @@ export function loadStageConfig({ context, env }: ConfigSources): StageConfig {
     stage: context('stage') ?? 'dev',
     account: context('account') ?? env.CDK_DEFAULT_ACCOUNT,
     region: context('region') ?? env.CDK_DEFAULT_REGION,
+    hostStorefront: optionalString(context('hostStorefront')),
   });
   if (!parsed.success) {
     throw new StageConfigError(`Invalid stage configuration: ${z.prettifyError(parsed.error)}`, {
       cause: parsed.error,
     });
   }
-  const { stage, account, region } = parsed.data;
+  const { stage, account, region, hostStorefront } = parsed.data;
   const settings = STAGE_SETTINGS[stage];
   const known = account !== undefined && region !== undefined;
   if (!known && stage !== 'dev') {
@@ -121,5 +134,11 @@ export function loadStageConfig({ context, env }: ConfigSources): StageConfig {
     seedCatalog: settings.seedCatalog,
     gradualRollout: settings.gradualRollout,
     rollout: settings.rollout,
+    hostStorefront: hostStorefront === undefined ? settings.hostStorefront : hostStorefront === 'true',
   };
+}
+
+/** CDK context from the command line is a string; from cdk.json or a test it may be a boolean. */
+function optionalString(value: unknown): string | undefined {
+  return value === undefined ? undefined : String(value);
 }

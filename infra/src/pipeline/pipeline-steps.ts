@@ -83,3 +83,6 @@ export function stagingVerification(source: pipelines.IFileSetProducer, config: 
   browser.addStepDependency(e2e);
   return [e2e, browser];
 }
+
+/** Builds apps/storefront for Lambda (`.open-next/`), which the staging and prod stages' StorefrontStack deploys. */
+export const STOREFRONT_BUILD_COMMAND = 'npm run build:aws -w apps/storefront';

@@ -67,12 +67,15 @@ describe('ShopPipelineStack', () => {
     });
   });
 
-  it('installs from the lock file, lints and tests everything, then synthesizes the pipeline as configured', () => {
+  it('installs from the lock file, lints and tests everything, builds the storefront, then synthesizes', () => {
     const buildSpec = commandsOf('PipelineBuildSynth');
 
     expect(buildSpec).toContain('npm ci');
     expect(buildSpec).toContain('npm test');
-    expect(buildSpec).toContain('npx cdk synth --quiet -c pipeline=true -c repository=my-org/shop');
+    const build = buildSpec.indexOf('npm run build:aws -w apps/storefront');
+    const synth = buildSpec.indexOf('npx cdk synth --quiet -c pipeline=true -c repository=my-org/shop');
+    expect(build).toBeGreaterThan(buildSpec.indexOf('npm test'));
+    expect(synth).toBeGreaterThan(build);
   });
 
   it('deploys staging and prod to their own accounts, with keys other accounts can use', () => {
@@ -80,8 +83,10 @@ describe('ShopPipelineStack', () => {
       .filter((a) => a.ActionTypeId.Provider === 'CloudFormation')
       .map((a) => JSON.stringify(a.RoleArn));
 
-    expect(deployRoles.filter((r) => r.includes('222222222222'))).toHaveLength(6);
-    expect(deployRoles.filter((r) => r.includes('333333333333'))).toHaveLength(6);
+    // Seven stacks per stage (stateful, payments, stateless, invoices, users, storefront, observability), each
+    // prepared and deployed: 14 actions per account.
+    expect(deployRoles.filter((r) => r.includes('222222222222'))).toHaveLength(14);
+    expect(deployRoles.filter((r) => r.includes('333333333333'))).toHaveLength(14);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 

@@ -4,7 +4,13 @@ import type { Construct } from 'constructs';
 import { ShopStage, stageId } from '../shop-stage';
 import { acknowledgePipelineFindings } from './pipeline-acknowledgments';
 import type { PipelineConfig } from './pipeline-config';
-import { BUILD_ENVIRONMENT, INSTALL_COMMANDS, stagingVerification, synthCommand } from './pipeline-steps';
+import {
+  BUILD_ENVIRONMENT,
+  INSTALL_COMMANDS,
+  STOREFRONT_BUILD_COMMAND,
+  stagingVerification,
+  synthCommand,
+} from './pipeline-steps';
 
 export interface ShopPipelineStackProps extends StackProps {
   readonly config: PipelineConfig;
@@ -36,8 +42,9 @@ export class ShopPipelineStack extends Stack {
       synth: new pipelines.ShellStep('Synth', {
         input: source,
         installCommands: INSTALL_COMMANDS,
-        // `npm test` is lint, typecheck and test of every project: the same gate as CI.
-        commands: ['npm test', synthCommand(config)],
+        // `npm test` is lint, typecheck and test of every project: the same gate as CI. The storefront is built
+        // with OpenNext before synth, which packages that build and never runs Next.js itself (ADR 26).
+        commands: ['npm test', STOREFRONT_BUILD_COMMAND, synthCommand(config)],
         primaryOutputDirectory: 'infra/cdk.out',
       }),
     });
