@@ -99,10 +99,14 @@ describe.each(['dev', 'prod'] as const)('the %s stage', (name) => {
       });
 
     // Names CDK must set (the bus, Step Functions' /aws/vendedlogs/ log groups) it derives from the construct
-    // path, which starts with the stage; the SSM parameters are named on purpose, under the stage's path.
+    // path, which starts with the stage; a function's own log group is Lambda's `/aws/lambda/<its generated name>`;
+    // the SSM parameters are named on purpose, under the stage's path.
+    const lambdaLogGroup = (value: unknown) =>
+      /^\{"Fn::Join":\["",\["\/aws\/lambda\/",\{"Ref":"[A-Za-z0-9]+"\}\]\]\}$/.test(JSON.stringify(value));
     const other = named.filter(
       ({ type, value }) =>
         !(type === 'AWS::SSM::Parameter' && String(value).startsWith(`/shop/${name}/`)) &&
+        !(type === 'AWS::Logs::LogGroup' && lambdaLogGroup(value)) &&
         !String(value).includes(stage.stageName),
     );
 

@@ -5,7 +5,8 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { ApiAlarms } from './observability/api-alarms';
-import { ShopObservability, type ShopObservabilityProps } from './observability/shop-observability';
+import { acknowledgeCustomResourceProvider, CanaryCustomer } from './observability/canary-customer';
+import { ShopObservability } from './observability/shop-observability';
 import { StageParameters } from './observability/stage-parameters';
 import type { StatefulStack } from './stateful-stack';
 import type { InvoicesService } from '@shop/invoices/infra';
@@ -25,8 +26,11 @@ export interface ObservabilityStackProps extends StackProps {
     readonly invoices: InvoicesService;
     readonly users: UsersService;
   };
-  /** The hosted storefront and the canary's customer: without them, no canary. @default - no canary */
-  readonly storefront?: ShopObservabilityProps['storefront'];
+  /**
+   * The hosted storefront's URL: the checkout canary browses it, signed in as a customer this stack creates in the
+   * pool (CanaryCustomer). @default - no canary
+   */
+  readonly storefront?: { readonly url: string };
 }
 
 /**
@@ -100,9 +104,16 @@ export class ObservabilityStack extends Stack {
         .flat()
         .filter((fn): fn is ServiceFunction => fn instanceof ServiceFunction)
         .map((fn) => fn.serviceLogGroup),
-      storefront,
+      storefront: storefront && {
+        url: storefront.url,
+        customerSecret: new CanaryCustomer(this, 'CanaryCustomer', {
+          userPool: identity.userPool,
+          stageName: config.stageName,
+        }).secret,
+      },
       alarms: businessAlarms(this),
     });
+    if (storefront) acknowledgeCustomResourceProvider(this);
     this.parameters = new StageParameters(this, 'Parameters', {
       stageName: config.stageName,
       values: {

@@ -75,9 +75,8 @@ export class ShopStage extends Stage {
         invoices: this.invoices.service,
         users: this.users.service,
       },
-      // The storefront checkout canary starts once the storefront is hosted in this stage: pass
-      // `storefront: { url: <its https origin>, customerSecret: <the canary customer's secret> }` here.
-      storefront: undefined,
+      // Where the storefront is hosted, a Synthetics canary browses and checks out on it every few minutes.
+      storefront: this.storefront && { url: this.storefront.url },
     });
     for (const stack of [this.stateless, this.invoices, this.users]) {
       this.observability.addStackDependency(stack, 'it charts and alarms on the services');
