@@ -8,3 +8,4 @@ export * from './rollout';
 export * from './saved-queries';
 export * from './service-dashboard';
 export * from './state-machine-canary';
+export * from './http-smoke-event';

@@ -1,4 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { httpGetSmokeEvent } from '@shop/cdk-constructs';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
@@ -36,33 +37,5 @@ export function addInvoicesRoutes(scope: Construct, props: InvoicesRoutesProps):
  * 404 without reading anything.
  */
 export function unsignedInvoiceRequest() {
-  const rawPath = '/orders/smoke-test/invoice';
-  const routeKey = 'GET /orders/{orderId}/invoice';
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath,
-    rawQueryString: '',
-    headers: { accept: 'application/json' },
-    pathParameters: { orderId: 'smoke-test' },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'pre-traffic-hook',
-      domainName: 'pre-traffic-hook',
-      domainPrefix: 'pre-traffic-hook',
-      http: {
-        method: 'GET',
-        path: rawPath,
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'pre-traffic-hook',
-      },
-      requestId: 'pre-traffic-hook',
-      routeKey,
-      stage: '$default',
-      time: '01/Jan/2026:00:00:00 +0000',
-      timeEpoch: 1767225600000,
-    },
-    isBase64Encoded: false,
-  };
+  return httpGetSmokeEvent('GET /orders/{orderId}/invoice', { orderId: 'smoke-test' });
 }

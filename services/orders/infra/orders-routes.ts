@@ -1,4 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
+import { httpGetSmokeEvent } from '@shop/cdk-constructs';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -80,33 +81,5 @@ export function addOrdersRoutes(scope: Construct, props: OrdersRoutesProps): api
  * carts function. Cart ids are 128 random bits, so this one never exists: a read that answers 404.
  */
 export function missingCartRequest() {
-  const rawPath = '/carts/smoke-test';
-  const routeKey = 'GET /carts/{cartId}';
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath,
-    rawQueryString: '',
-    headers: { accept: 'application/json' },
-    pathParameters: { cartId: 'smoke-test' },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'pre-traffic-hook',
-      domainName: 'pre-traffic-hook',
-      domainPrefix: 'pre-traffic-hook',
-      http: {
-        method: 'GET',
-        path: rawPath,
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'pre-traffic-hook',
-      },
-      requestId: 'pre-traffic-hook',
-      routeKey,
-      stage: '$default',
-      time: '01/Jan/2026:00:00:00 +0000',
-      timeEpoch: 1767225600000,
-    },
-    isBase64Encoded: false,
-  };
+  return httpGetSmokeEvent('GET /carts/{cartId}', { cartId: 'smoke-test' });
 }

@@ -1,4 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
+import { httpGetSmokeEvent } from '@shop/cdk-constructs';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -56,33 +57,5 @@ export function addPaymentsRoutes(
  * hook's smoke event for GetToken. The handler refuses it before reading anything.
  */
 export function unsignedTokenRequest() {
-  const rawPath = '/v1/tokens/smoke-test';
-  const routeKey = 'GET /v1/tokens/{id}';
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath,
-    rawQueryString: '',
-    headers: { accept: 'application/json' },
-    pathParameters: { id: 'smoke-test' },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'pre-traffic-hook',
-      domainName: 'pre-traffic-hook',
-      domainPrefix: 'pre-traffic-hook',
-      http: {
-        method: 'GET',
-        path: rawPath,
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'pre-traffic-hook',
-      },
-      requestId: 'pre-traffic-hook',
-      routeKey,
-      stage: '$default',
-      time: '01/Jan/2026:00:00:00 +0000',
-      timeEpoch: 1767225600000,
-    },
-    isBase64Encoded: false,
-  };
+  return httpGetSmokeEvent('GET /v1/tokens/{id}', { id: 'smoke-test' });
 }

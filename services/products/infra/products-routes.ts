@@ -1,4 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
+import { httpGetSmokeEvent } from '@shop/cdk-constructs';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -78,33 +79,5 @@ export const SMOKE_TEST_PRODUCT_ID = 'smoke-test';
  * GetProduct. A read of a product that cannot exist answers 404 with no side effect.
  */
 export function missingProductRequest() {
-  const rawPath = `/products/${SMOKE_TEST_PRODUCT_ID}`;
-  const routeKey = 'GET /products/{id}';
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath,
-    rawQueryString: '',
-    headers: { accept: 'application/json' },
-    pathParameters: { id: SMOKE_TEST_PRODUCT_ID },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'pre-traffic-hook',
-      domainName: 'pre-traffic-hook',
-      domainPrefix: 'pre-traffic-hook',
-      http: {
-        method: 'GET',
-        path: rawPath,
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'pre-traffic-hook',
-      },
-      requestId: 'pre-traffic-hook',
-      routeKey,
-      stage: '$default',
-      time: '01/Jan/2026:00:00:00 +0000',
-      timeEpoch: 1767225600000,
-    },
-    isBase64Encoded: false,
-  };
+  return httpGetSmokeEvent('GET /products/{id}', { id: SMOKE_TEST_PRODUCT_ID });
 }
