@@ -22,7 +22,7 @@ export class StorefrontBuildMissingError extends Error {
  * with `skipBuild`): a stack being deployed takes the build a step before synth left in `appDir`, and fails
  * naming that step if there is none. A stack that is not bundled (`cdk destroy`, `cdk synth --exclusively` of
  * another stack, unit tests: CDK's `bundlingRequired` is false) gets a scratch directory holding the app's
- * package.json, where the construct writes its own empty `.open-next` placeholders, as it documents for that
+ * package.json, where the construct writes its own empty `.open-next` folders, as it documents for that
  * case, instead of writing them into the app, where a later deploy would take them for a build.
  *
  * @example

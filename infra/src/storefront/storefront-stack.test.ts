@@ -110,7 +110,7 @@ describe('StorefrontStack', () => {
     expect(stage.node.tryFindChild('Storefront')).toBe(storefront);
   });
 
-  it('synthesizes without building Next.js or writing placeholders into the app', () => {
+  it('synthesizes without building Next.js or writing empty .open-next folders into the app', () => {
     expect(existsSync(join(appDir, '.open-next'))).toBe(false);
     expect(existsSync(join(appDir, '.next'))).toBe(false);
   });

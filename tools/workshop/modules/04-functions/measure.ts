@@ -12,7 +12,7 @@ const RUNS = 5;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // Init reads its configuration (and fails without it); these values reach nothing, and nothing is called.
-const PLACEHOLDER_ENV = {
+const INIT_ENV = {
   TABLE_NAME: 'measure',
   IDEMPOTENCY_TABLE_NAME: 'measure',
   PAYMENTS_URL: 'http://127.0.0.1:9',
@@ -29,7 +29,7 @@ const PLACEHOLDER_ENV = {
 function initMilliseconds(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
   const times = Array.from({ length: RUNS }, () => {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...PLACEHOLDER_ENV }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...INIT_ENV }, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`The bundle failed to load:\n${run.stderr}`);
     return Number(run.stdout.trim());
   });

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 
 /**
  * Synthesizes what `build` adds to a small test stack and returns its template. Functions are not bundled
- * (CDK stages placeholder assets when no stack is listed for bundling): a check is about wiring, and stays fast.
+ * (CDK stages empty asset folders when no stack is listed for bundling): a check is about wiring, and stays fast.
  *
  * @example
  * const template = synthesize((stack) => new CancelledOrderAlerts(stack, 'Alerts', { bus: new EventBus(stack, 'Bus') }));

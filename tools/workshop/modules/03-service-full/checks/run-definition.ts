@@ -5,24 +5,27 @@ import { StateMachine } from 'aws-local-stepfunctions';
 export type AslState = { readonly Type: string; readonly Resource?: string; readonly [key: string]: unknown };
 export type Asl = { readonly StartAt: string; readonly States: Record<string, AslState> };
 
+/** The Resource of a Task whose ARN is only known at deploy time: `runDefinition` answers it locally. */
+const LOCALLY_ANSWERED_ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:answered-by-the-check';
+
 /** One task call of a run: the state and the input the service would have received. */
 export type TaskCall = { readonly state: string; readonly input: Record<string, unknown> };
 
-/** A CloudFormation reference inside the definition, as a `${...}` placeholder (it names a resource, nothing runs it). */
-function placeholder(part: Record<string, unknown>): string {
+/** A CloudFormation reference inside the definition, written `${Logical}` or `${Logical.Attr}` (it names a resource; nothing calls it). */
+function referenceText(part: Record<string, unknown>): string {
   if ('Ref' in part) return `\${${String(part.Ref)}}`;
   const getAtt = part['Fn::GetAtt'] as [string, string] | undefined;
   return getAtt ? `\${${getAtt[0]}.${getAtt[1]}}` : '${unknown}';
 }
 
-/** The definition of the template's only state machine, parsed, references shown as placeholders. */
+/** The definition of the template's only state machine, parsed, its CloudFormation references written `${...}`. */
 export function definitionIn(template: Template): Asl | undefined {
   const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
   const definition = machine?.Properties?.DefinitionString as string | { 'Fn::Join': [string, unknown[]] } | undefined;
   if (definition === undefined) return undefined;
   if (typeof definition === 'string') return JSON.parse(definition) as Asl;
   const [separator, parts] = definition['Fn::Join'];
-  const text = parts.map((part) => (typeof part === 'string' ? part : placeholder(part as Record<string, unknown>))).join(separator);
+  const text = parts.map((part) => (typeof part === 'string' ? part : referenceText(part as Record<string, unknown>))).join(separator);
   return JSON.parse(text) as Asl;
 }
 
@@ -39,8 +42,9 @@ export async function runDefinition(asl: Asl, input: unknown, answer: (call: Tas
   const states = Object.fromEntries(
     Object.entries(asl.States).map(([name, state]) => [
       name,
-      // The interpreter checks Resource ARNs; a placeholder is not one, and no resource is reached anyway.
-      state.Resource?.includes('${') ? { ...state, Resource: 'arn:aws:lambda:eu-west-1:123456789012:function:placeholder' } : state,
+      // The interpreter wants an ARN where the template has a reference; every Task is answered by `answer`,
+      // so the ARN only has to be well formed.
+      state.Resource?.includes('${') ? { ...state, Resource: LOCALLY_ANSWERED_ARN } : state,
     ]),
   );
   const handlers = Object.fromEntries(
